@@ -1,0 +1,9 @@
+package dev.stria.snapshot;
+
+/** The value of a counter or up-down counter series: a total or, for delta readers, a change. */
+public record CounterPoint(Labels labels, long startEpochNanos, long epochNanos, double value)
+    implements PointSnapshot {
+  public CounterPoint {
+    Points.requireLabels(labels);
+  }
+}

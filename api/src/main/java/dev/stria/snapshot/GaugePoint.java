@@ -1,0 +1,9 @@
+package dev.stria.snapshot;
+
+/** The current value of a gauge series. */
+public record GaugePoint(Labels labels, long startEpochNanos, long epochNanos, double value)
+    implements PointSnapshot {
+  public GaugePoint {
+    Points.requireLabels(labels);
+  }
+}

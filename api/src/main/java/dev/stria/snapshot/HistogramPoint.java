@@ -1,0 +1,69 @@
+package dev.stria.snapshot;
+
+import java.util.Arrays;
+
+/**
+ * An explicit-bucket histogram series.
+ *
+ * <p>{@code bounds} are the finite, strictly increasing, inclusive upper bounds ({@code v <= le});
+ * {@code bucketCounts[i]} counts values in {@code (bounds[i-1], bounds[i]]} and the last entry
+ * counts values above the last bound ({@code +Inf}), so {@code bucketCounts.length ==
+ * bounds.length + 1}. Counts are per bucket, not cumulative. {@code count} always equals the sum of
+ * {@code bucketCounts}. {@code min} and {@code max} are {@code NaN} when nothing was recorded.
+ *
+ * <p>The arrays are copied on construction and shared by the accessors: do not modify them.
+ */
+public record HistogramPoint(
+    Labels labels,
+    long startEpochNanos,
+    long epochNanos,
+    long count,
+    double sum,
+    double min,
+    double max,
+    double[] bounds,
+    long[] bucketCounts)
+    implements PointSnapshot {
+
+  public HistogramPoint {
+    Points.requireLabels(labels);
+    bounds = bounds.clone();
+    bucketCounts = bucketCounts.clone();
+    if (bucketCounts.length != bounds.length + 1) {
+      throw new IllegalArgumentException(
+          "a histogram with " + bounds.length + " bounds needs " + (bounds.length + 1)
+              + " bucket counts (the last for +Inf), got " + bucketCounts.length);
+    }
+    long bucketTotal = Points.sum(bucketCounts);
+    if (bucketTotal != count) {
+      throw new IllegalArgumentException(
+          "a histogram's count " + count + " must equal the sum of its buckets " + bucketTotal);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HistogramPoint p
+        && labels.equals(p.labels)
+        && startEpochNanos == p.startEpochNanos
+        && epochNanos == p.epochNanos
+        && count == p.count
+        && Double.compare(sum, p.sum) == 0
+        && Double.compare(min, p.min) == 0
+        && Double.compare(max, p.max) == 0
+        && Arrays.equals(bounds, p.bounds)
+        && Arrays.equals(bucketCounts, p.bucketCounts);
+  }
+
+  @Override
+  public int hashCode() {
+    return (labels.hashCode() * 31 + Long.hashCode(count)) * 31 + Arrays.hashCode(bucketCounts);
+  }
+
+  @Override
+  public String toString() {
+    return "HistogramPoint" + labels + " count=" + count + " sum=" + sum + " min=" + min
+        + " max=" + max + " bounds=" + Arrays.toString(bounds) + " buckets="
+        + Arrays.toString(bucketCounts);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.stria.core;
+
+/**
+ * What a {@link StripedCounter} drain returns: the integral part, summed exactly as a {@code
+ * long}, and the fractional part, summed as a {@code double}.
+ */
+public record SumDelta(long longPart, double doublePart) {
+  /** The whole delta as a double. */
+  public double value() {
+    return longPart + doublePart;
+  }
+
+  public boolean isZero() {
+    return longPart == 0 && doublePart == 0;
+  }
+}
