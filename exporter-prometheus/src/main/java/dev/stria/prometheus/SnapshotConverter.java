@@ -47,6 +47,8 @@ final class SnapshotConverter {
   private final LabelConverter labels;
   private final io.prometheus.metrics.model.snapshots.MetricSnapshot targetInfo; // null: none
   private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
+  private double[] lastBounds = {};
+  private double[] lastUpper = NO_BOUNDS;
 
   SnapshotConverter(Resource resource, InstrumentationScope scope, boolean targetInfo,
       boolean scopeLabels) {
@@ -164,14 +166,19 @@ final class SnapshotConverter {
         Exemplars.EMPTY, createdMillis(h, created));
   }
 
-  private static ClassicHistogramBuckets classicBuckets(HistogramPoint h) {
+  /**
+   * Prometheus' buckets name {@code +Inf} explicitly. The series of one histogram share their
+   * bounds, so the last extended bounds are reused (the model copies them anyway).
+   */
+  private ClassicHistogramBuckets classicBuckets(HistogramPoint h) {
     double[] bounds = h.bounds();
-    double[] upper = NO_BOUNDS;
-    if (bounds.length > 0) {
-      upper = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+    if (!java.util.Arrays.equals(bounds, lastBounds)) {
+      double[] upper = java.util.Arrays.copyOf(bounds, bounds.length + 1);
       upper[bounds.length] = Double.POSITIVE_INFINITY;
+      lastBounds = bounds;
+      lastUpper = upper;
     }
-    return ClassicHistogramBuckets.of(upper, h.bucketCounts());
+    return ClassicHistogramBuckets.of(lastUpper, h.bucketCounts());
   }
 
   private HistogramDataPointSnapshot exponential(

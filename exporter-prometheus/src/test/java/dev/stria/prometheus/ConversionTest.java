@@ -165,6 +165,27 @@ class ConversionTest {
   }
 
   @Test
+  void histogramWithoutBoundsHasOnlyTheInfBucket() {
+    StriaCollector c = plain(metric("h", "", "", MetricType.HISTOGRAM,
+        histogram(new double[0], new long[] {4}, 2.0)));
+
+    assertThat(Expose.text(c)).contains("h_bucket{le=\"+Inf\"} 4\n", "h_count 4\n");
+  }
+
+  @Test
+  void scaleBelowMinusFourIsExposedWithoutNativeBuckets() {
+    ExponentialHistogramPoint p = new ExponentialHistogramPoint(Labels.empty(), TestPoints.START,
+        TestPoints.NOW, 2, 5.0, 2.0, 3.0, -5, 0, 0, new long[] {2}, 0, new long[0]);
+    StriaCollector c = plain(metric("coarse", "", "", MetricType.EXPONENTIAL_HISTOGRAM, p));
+
+    Metrics.Histogram h = Expose.protobuf(c).get("coarse").getMetric(0).getHistogram();
+    assertThat(h.getSampleCount()).isEqualTo(2);
+    assertThat(h.getPositiveSpanCount()).isZero();
+    assertThat(h.getBucketList()).extracting(Metrics.Bucket::getCumulativeCount)
+        .containsExactly(2L);
+  }
+
+  @Test
   void resourceBecomesTargetInfo() {
     FakeReader reader = new FakeReader(
         new Resource(Map.of("service.name", "checkout")), new InstrumentationScope("lib", ""),
