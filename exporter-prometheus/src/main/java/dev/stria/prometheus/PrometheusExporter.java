@@ -3,7 +3,9 @@ package dev.stria.prometheus;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
+import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
+import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -20,12 +22,14 @@ import java.nio.charset.StandardCharsets;
  * /-/healthy}.
  *
  * <pre>{@code
- * try (PrometheusExporter exporter = PrometheusExporter.builder()
- *     .reader(meterRegistry.newReader(Temporality.CUMULATIVE))
- *     .port(9464)
- *     .start()) {
- *   System.out.println("scrape http://localhost:" + exporter.port() + "/metrics");
- * }
+ * MeterRegistry registry = new MeterRegistry();
+ * PrometheusExporter exporter = PrometheusExporter.builder()
+ *     .registry(registry)          // or .reader(aCumulativeReader)
+ *     .port(9464)                  // 0 picks a free port
+ *     .start();
+ * System.out.println("scrape http://localhost:" + exporter.port() + "/metrics");
+ * ...
+ * exporter.close();                // stops the server
  * }</pre>
  *
  * <p>Defaults: host {@code localhost}, port {@code 9464} ({@code 0} picks a free port, {@link
@@ -72,12 +76,14 @@ public final class PrometheusExporter implements AutoCloseable {
   private final HTTPServer server;
   private final PrometheusRegistry prometheusRegistry;
   private final StriaCollector collector;
+  private final boolean ownsReader;
 
   private PrometheusExporter(HTTPServer server, PrometheusRegistry registry,
-      StriaCollector collector) {
+      StriaCollector collector, boolean ownsReader) {
     this.server = server;
     this.prometheusRegistry = registry;
     this.collector = collector;
+    this.ownsReader = ownsReader;
   }
 
   /** A builder with the defaults listed above. */
@@ -100,16 +106,24 @@ public final class PrometheusExporter implements AutoCloseable {
     return prometheusRegistry;
   }
 
-  /** Stops the server and unregisters the collector. The reader stays open. */
+  /**
+   * Stops the server and unregisters the collector. A reader the exporter created for {@link
+   * Builder#registry(MeterRegistry)} is closed; a reader given to {@link
+   * Builder#reader(MetricReader)} stays open.
+   */
   @Override
   public void close() {
     prometheusRegistry.unregister(collector);
     server.close();
+    if (ownsReader) {
+      collector.reader().close();
+    }
   }
 
   /** Options of a {@link PrometheusExporter}. */
   public static final class Builder {
     private MetricReader reader;
+    private MeterRegistry registry;
     private String host = "localhost";
     private int port = 9464;
     private PrometheusRegistry prometheusRegistry;
@@ -121,7 +135,13 @@ public final class PrometheusExporter implements AutoCloseable {
 
     private Builder() {}
 
-    /** The cumulative reader to serve (required). */
+    /** The registry to serve, through a cumulative reader of its own (this or a reader). */
+    public Builder registry(MeterRegistry registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    /** A cumulative reader to serve (this or a registry). */
     public Builder reader(MetricReader reader) {
       this.reader = reader;
       return this;
@@ -205,22 +225,40 @@ public final class PrometheusExporter implements AutoCloseable {
     /**
      * Starts serving.
      *
-     * @throws IllegalArgumentException if no reader was given or it is not cumulative
+     * @throws IllegalArgumentException if neither or both of a registry and a reader were given,
+     *     or the reader is not cumulative
      * @throws UncheckedIOException if the address cannot be bound
      */
     public PrometheusExporter start() {
-      StriaCollector collector = StriaCollector.builder(reader)
+      if ((registry == null) == (reader == null)) {
+        throw new IllegalArgumentException("the exporter needs either a MeterRegistry or a"
+            + " MetricReader, got " + (registry == null ? "neither" : "both"));
+      }
+      boolean ownsReader = reader == null;
+      MetricReader source = ownsReader ? registry.newReader(Temporality.CUMULATIVE) : reader;
+      try {
+        return start(source, ownsReader);
+      } catch (RuntimeException e) {
+        if (ownsReader) {
+          source.close();
+        }
+        throw e;
+      }
+    }
+
+    private PrometheusExporter start(MetricReader source, boolean ownsReader) {
+      StriaCollector collector = StriaCollector.builder(source)
           .targetInfo(targetInfo).scopeLabels(scopeLabels).createdTimestamps(createdTimestamps)
           .build();
-      PrometheusRegistry registry =
+      PrometheusRegistry served =
           prometheusRegistry != null ? prometheusRegistry : new PrometheusRegistry();
-      registry.register(collector);
+      served.register(collector);
       PrometheusProperties properties = PrometheusProperties.builder()
           .exporterProperties(ExporterProperties.builder()
               .includeCreatedTimestamps(createdTimestamps).build())
           .build();
       HTTPServer.Builder server = HTTPServer.builder(properties)
-          .hostname(host).port(port).registry(registry);
+          .hostname(host).port(port).registry(served);
       if (authenticator != null) {
         server.authenticator(authenticator);
       }
@@ -228,9 +266,9 @@ public final class PrometheusExporter implements AutoCloseable {
         server.httpsConfigurator(https);
       }
       try {
-        return new PrometheusExporter(server.buildAndStart(), registry, collector);
+        return new PrometheusExporter(server.buildAndStart(), served, collector, ownsReader);
       } catch (IOException e) {
-        registry.unregister(collector);
+        served.unregister(collector);
         throw new UncheckedIOException("cannot serve Prometheus metrics on " + host + ":" + port
             + ": " + e.getMessage(), e);
       }
