@@ -96,7 +96,14 @@ final class SnapshotConverter {
             + " out");
         continue;
       }
-      out.add(convert(metric, naming.metadata(), createdTimestamps));
+      try {
+        out.add(convert(metric, naming.metadata(), createdTimestamps));
+      } catch (IllegalArgumentException e) {
+        // The model's own checks: a histogram label called "le", a negative counter from a
+        // callback. Only this metric is lost; its names stay claimed for this scrape.
+        warnOnce(metric.name(), "metric '" + metric.name() + "' cannot be exposed to Prometheus"
+            + " and is left out: " + e.getMessage());
+      }
     }
     labels.endScrape();
     names.endScrape();
