@@ -36,6 +36,8 @@ class PrometheusServerIntegrationTest {
     for (double v : new double[] {0, 1, 10, 100, 100, 1000, 5000}) {
       sizes.observe(v);
     }
+    registry.histogram("idle.sizes").description("Never observed").unit("By").exponential()
+        .labelNames("a").register().labels("x");
     registry.counter("hostile").description("Hostile labels").labelNames("path").register()
         .labels(HostileLabelValuesTest.HOSTILE).inc();
 
@@ -52,6 +54,8 @@ class PrometheusServerIntegrationTest {
       assertThat(prometheus.queryValue("histogram_count(rpc_payload_size_bytes)")).isEqualTo(7.0);
       assertThat(prometheus.queryValue("histogram_sum(rpc_payload_size_bytes)"))
           .isEqualTo(6211.0);
+      // an empty native histogram is stored as native from its first scrape, not as classic
+      assertThat(prometheus.queryValue("histogram_count(idle_sizes_bytes)")).isEqualTo(0.0);
       assertThat(prometheus.queryValue("count(hostile_total{path="
           + promqlString(HostileLabelValuesTest.HOSTILE) + "})")).isEqualTo(1.0);
       assertThat(prometheus.queryValue("count(target_info{service_name=\"integration\"})"))
