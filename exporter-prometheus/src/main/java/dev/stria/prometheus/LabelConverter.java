@@ -1,14 +1,15 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
 
 /**
  * Turns Stria label sets into Prometheus ones: names sanitised, values kept exactly, the scope
  * labels appended, and converted sets remembered between scrapes.
  *
  * <p>Two names that sanitise to the same Prometheus name ({@code a.b} and {@code a_b}) become one
- * label whose value joins both values with {@code ;}, in registration order, as the OpenTelemetry
- * compatibility rules say. A series label that is itself called {@code otel_scope_name} or {@code
+ * label whose value joins both values with {@code ;}, as the OpenTelemetry compatibility rules
+ * say (in registration order here; the rules ask for the order of the original names). A series label that is itself called {@code otel_scope_name} or {@code
  * otel_scope_version} wins over the scope label of that name.
  *
  * <p>Converted sets are remembered in a {@link ScrapeMemo}, which forgets series that disappear.
@@ -69,8 +70,8 @@ final class LabelConverter {
       }
     }
     if (n < names.length) {
-      names = java.util.Arrays.copyOf(names, n);
-      values = java.util.Arrays.copyOf(values, n);
+      names = Arrays.copyOf(names, n);
+      values = Arrays.copyOf(values, n);
     }
     return Labels.of(names, values);
   }
