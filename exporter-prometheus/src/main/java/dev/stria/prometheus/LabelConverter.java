@@ -18,7 +18,8 @@ import java.util.Arrays;
 final class LabelConverter {
   private final String[] extraNames;
   private final String[] extraValues;
-  private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo = new ScrapeMemo<>(this::build);
+  private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo =
+      ScrapeMemo.byIdentity(this::build);
 
   /** {@code extraNamesAndValues}: already valid label names and their values, added to every set. */
   LabelConverter(String... extraNamesAndValues) {
