@@ -53,7 +53,7 @@ final class HttpExportTransport {
   private HttpRequest request(byte[] body, int offset, int length, Duration timeout) {
     HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(timeout)
         .header("Content-Type", protocol.contentType())
-        .header("User-Agent", "stria-otlp/" + OtlpResource.SDK_VERSION);
+        .header("User-Agent", "stria-otlp/" + dev.stria.Version.STRIA);
     if (endpoint.getScheme().equalsIgnoreCase("http")) {
       b.version(HttpClient.Version.HTTP_1_1);
     }

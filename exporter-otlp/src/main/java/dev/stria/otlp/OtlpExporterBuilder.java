@@ -1,5 +1,6 @@
 package dev.stria.otlp;
 
+import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
 import dev.stria.snapshot.Resource;
 import java.net.URI;
@@ -37,7 +38,7 @@ public final class OtlpExporterBuilder {
   private final ConfigSource config;
   private MetricReader reader;
   private boolean ownsReader;
-  private Object registry;
+  private MeterRegistry registry;
   private URI endpoint;
   private OtlpProtocol protocol;
   private final Map<String, String> headers = new LinkedHashMap<>();
@@ -55,6 +56,16 @@ public final class OtlpExporterBuilder {
 
   OtlpExporterBuilder(ConfigSource config) {
     this.config = config;
+  }
+
+  /**
+   * Exports {@code registry}'s metrics through a reader of its own (closed with the exporter),
+   * with the temporality preference's temporality per instrument kind, and publishes the
+   * exporter's health metrics in it.
+   */
+  public OtlpExporterBuilder registry(MeterRegistry registry) {
+    this.registry = registry;
+    return this;
   }
 
   /**
@@ -166,13 +177,14 @@ public final class OtlpExporterBuilder {
     Duration resolvedTimeout = timeout != null ? timeout : orDefault(env.timeout(), Duration.ofSeconds(10));
     Duration resolvedInterval = interval != null ? interval : orDefault(env.interval(), Duration.ofSeconds(60));
     TemporalityPreference envTemporality = env.temporality();
+    env.serviceName();
+    env.resourceAttributes(); // every variable is checked before anything starts
+    HttpExportTransport transport = new HttpExportTransport(resolvedEndpoint, resolvedProtocol,
+        resolvedHeaders, resolvedGzip, connectTimeout);
     MetricReader resolvedReader = resolveReader(
         temporality != null ? temporality : orDefault(envTemporality, TemporalityPreference.CUMULATIVE));
     Resource resource = OtlpResource.merge(resolvedReader.resource(), env, resourceAttributes,
         serviceName);
-
-    HttpExportTransport transport = new HttpExportTransport(resolvedEndpoint, resolvedProtocol,
-        resolvedHeaders, resolvedGzip, connectTimeout);
     return assemble(transport::post, resolvedEndpoint, resolvedProtocol, resolvedTimeout,
         resolvedInterval, resolvedReader, resource);
   }
@@ -195,6 +207,13 @@ public final class OtlpExporterBuilder {
   }
 
   private MetricReader resolveReader(TemporalityPreference preference) {
+    if (reader != null && registry != null) {
+      throw new IllegalStateException("give an OTLP exporter registry(..) or reader(..), not both");
+    }
+    if (registry != null) {
+      ownsReader = true;
+      return registry.newReader(preference.selector());
+    }
     if (reader != null) {
       if (temporality != null) {
         throw new IllegalStateException("temporalityPreference(" + temporality + ") cannot apply"

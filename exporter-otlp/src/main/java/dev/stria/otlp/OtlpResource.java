@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class OtlpResource {
   static final String SDK_NAME = "stria";
-  static final String SDK_VERSION = "0.1.0";
+  static final String SDK_VERSION = dev.stria.Version.STRIA;
   static final String SERVICE_NAME = "service.name";
 
   private OtlpResource() {}

@@ -2,6 +2,9 @@ package dev.stria.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stria.Counter;
+import dev.stria.MeterRegistry;
+import dev.stria.MetricReader;
 import dev.stria.snapshot.Temporality;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
@@ -15,15 +18,31 @@ class ExporterFaultsTest {
   static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40),
       2, Duration.ofSeconds(5));
 
-  static OtlpExporterBuilder builder(FakeReader reader, String endpoint) {
+  /** A registry with the counter "jobs" by "series", and the reader an exporter reads. */
+  static final class Jobs {
+    final MeterRegistry registry = MeterRegistry.builder()
+        .resourceAttribute("service.name", "fake").build();
+    final Counter jobs = registry.counter("jobs").unit("1").labelNames("series").register();
+    final MetricReader reader;
+
+    Jobs(Temporality temporality) {
+      reader = registry.newReader(temporality);
+    }
+
+    void add(String series, long n) {
+      jobs.labels(series).add(n);
+    }
+  }
+
+  static OtlpExporterBuilder builder(Jobs jobs, String endpoint) {
     return new OtlpExporterBuilder(ConfigSource.of(Map.of()))
-        .reader(reader).endpoint(endpoint).interval(Duration.ofHours(1)).retryPolicy(FAST)
+        .reader(jobs.reader).endpoint(endpoint).interval(Duration.ofHours(1)).retryPolicy(FAST)
         .timeout(Duration.ofSeconds(5)).closeTimeout(Duration.ofSeconds(5));
   }
 
   @Test
   void status503IsRetriedAndThenDelivered() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver().then(OtlpReceiver.Reply.status(503));
         OtlpExporter exporter = builder(reader, receiver.endpoint()).start()) {
       reader.add("a", 5);
@@ -38,7 +57,7 @@ class ExporterFaultsTest {
 
   @Test
   void status429WaitsForRetryAfterBeforeTheNextAttempt() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver().then(
             new OtlpReceiver.Reply(429, "1", "text/plain", new byte[0], 0));
         OtlpExporter exporter = builder(reader, receiver.endpoint()).start()) {
@@ -55,7 +74,7 @@ class ExporterFaultsTest {
 
   @Test
   void retryAfterBeyondTheTimeLimitEndsTheExportAndKeepsTheDelta() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver().then(
             new OtlpReceiver.Reply(503, "3600", "text/plain", new byte[0], 0));
         OtlpExporter exporter = builder(reader, receiver.endpoint()).start()) {
@@ -74,7 +93,7 @@ class ExporterFaultsTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpExporter exporter =
         builder(reader, "http://127.0.0.1:" + port + "/v1/metrics").start()) {
       reader.add("a", 5);
@@ -97,7 +116,7 @@ class ExporterFaultsTest {
 
   @Test
   void receiverSlowerThanTheTimeoutIsRetriedAndCountedOnce() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver().then(OtlpReceiver.Reply.slow(1500));
         OtlpExporter exporter = builder(reader, receiver.endpoint())
             .timeout(Duration.ofMillis(300)).start()) {
@@ -111,7 +130,7 @@ class ExporterFaultsTest {
 
   @Test
   void status400IsNotRetriedAndItsPointsAreCountedAsDropped() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     byte[] status = rpcStatus(3, "bad metric name");
     try (OtlpReceiver receiver = new OtlpReceiver().then(
             new OtlpReceiver.Reply(400, null, "application/x-protobuf", status, 0));
@@ -141,7 +160,7 @@ class ExporterFaultsTest {
 
   @Test
   void partialSuccessCountsRejectedPointsAsDropped() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    Jobs reader = new Jobs(Temporality.CUMULATIVE);
     byte[] body = ExportMetricsServiceResponse.newBuilder().setPartialSuccess(
         ExportMetricsPartialSuccess.newBuilder().setRejectedDataPoints(1)
             .setErrorMessage("too old")).build().toByteArray();
@@ -160,7 +179,7 @@ class ExporterFaultsTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpExporter exporter = builder(reader, "http://127.0.0.1:" + port + "/v1/metrics")
         .backlogMaxPoints(2).start()) {
       reader.add("a", 1);
@@ -177,7 +196,7 @@ class ExporterFaultsTest {
 
   @Test
   void cumulativeExportsAfterAnOutageCarryTheFullTotal() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    Jobs reader = new Jobs(Temporality.CUMULATIVE);
     try (OtlpReceiver receiver = new OtlpReceiver().then(OtlpReceiver.Reply.status(400));
         OtlpExporter exporter = builder(reader, receiver.endpoint()).start()) {
       reader.add("a", 4);
@@ -190,7 +209,7 @@ class ExporterFaultsTest {
 
   @Test
   void closeCollectsAndExportsOnceMore() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       OtlpExporter exporter = builder(reader, receiver.endpoint()).start();
       reader.add("a", 11);
@@ -204,7 +223,7 @@ class ExporterFaultsTest {
 
   @Test
   void closeAbandonsABackoffWaitAndDeliversInTheFinalExport() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.DELTA);
+    Jobs reader = new Jobs(Temporality.DELTA);
     RetryPolicy slow = new RetryPolicy(3, Duration.ofSeconds(20), Duration.ofSeconds(20), 1,
         Duration.ofSeconds(60));
     try (OtlpReceiver receiver = new OtlpReceiver().then(OtlpReceiver.Reply.status(503))) {
@@ -221,7 +240,7 @@ class ExporterFaultsTest {
 
   @Test
   void periodicExportsRunOnTheirOwn() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    Jobs reader = new Jobs(Temporality.CUMULATIVE);
     reader.add("a", 1);
     try (OtlpReceiver receiver = new OtlpReceiver();
         OtlpExporter exporter = builder(reader, receiver.endpoint())

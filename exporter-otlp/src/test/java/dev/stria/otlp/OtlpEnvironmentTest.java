@@ -92,19 +92,19 @@ class OtlpEnvironmentTest {
   void malformedValuesFailAtStartNamingVariableValueAndRule(String variable, String value,
       String rule) {
     OtlpExporterBuilder b = new OtlpExporterBuilder(ConfigSource.of(Map.of(variable, value)))
-        .reader(new FakeReader(Temporality.CUMULATIVE));
+        .reader(new ExporterFaultsTest.Jobs(Temporality.CUMULATIVE).reader);
     assertThatThrownBy(b::start).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(variable).hasMessageContaining(value).hasMessageContaining(rule);
   }
 
   @Test
   void builderSettingsWinOverTheEnvironment() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    ExporterFaultsTest.Jobs reader = new ExporterFaultsTest.Jobs(Temporality.CUMULATIVE);
     try (OtlpReceiver receiver = new OtlpReceiver();
         OtlpExporter exporter = new OtlpExporterBuilder(ConfigSource.of(Map.of(
             "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://127.0.0.1:1/nowhere",
             "OTEL_SERVICE_NAME", "from-env")))
-            .reader(reader).endpoint(receiver.endpoint()).serviceName("from-builder").start()) {
+            .reader(reader.reader).endpoint(receiver.endpoint()).serviceName("from-builder").start()) {
       assertThat(exporter.endpoint()).isEqualTo(URI.create(receiver.endpoint()));
       reader.add("a", 1);
       assertThat(exporter.forceFlush()).isTrue();

@@ -11,7 +11,7 @@ class TransportOptionsTest {
 
   @Test
   void gzipBodiesDecodeToTheSameRequest() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    ExporterFaultsTest.Jobs reader = new ExporterFaultsTest.Jobs(Temporality.CUMULATIVE);
     try (OtlpReceiver receiver = new OtlpReceiver();
         OtlpExporter exporter = ExporterFaultsTest.builder(reader, receiver.endpoint())
             .gzip(true).start()) {
@@ -25,7 +25,7 @@ class TransportOptionsTest {
 
   @Test
   void jsonProtocolPostsOtlpJson() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    ExporterFaultsTest.Jobs reader = new ExporterFaultsTest.Jobs(Temporality.CUMULATIVE);
     try (OtlpReceiver receiver = new OtlpReceiver();
         OtlpExporter exporter = ExporterFaultsTest.builder(reader, receiver.endpoint())
             .protocol(OtlpProtocol.HTTP_JSON).start()) {
@@ -39,12 +39,12 @@ class TransportOptionsTest {
 
   @Test
   void headersFromBuilderAndEnvironmentAreSentBuilderWinning() throws Exception {
-    FakeReader reader = new FakeReader(Temporality.CUMULATIVE);
+    ExporterFaultsTest.Jobs reader = new ExporterFaultsTest.Jobs(Temporality.CUMULATIVE);
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       OtlpExporterBuilder b = new OtlpExporterBuilder(ConfigSource.of(Map.of(
           "OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%20env,x-tenant=a",
           "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint().replace("/v1/metrics", ""))))
-          .reader(reader).header("x-tenant", "b").retryPolicy(ExporterFaultsTest.FAST);
+          .reader(reader.reader).header("x-tenant", "b").retryPolicy(ExporterFaultsTest.FAST);
       try (OtlpExporter exporter = b.start()) {
         reader.add("a", 1);
         assertThat(exporter.forceFlush()).isTrue();
