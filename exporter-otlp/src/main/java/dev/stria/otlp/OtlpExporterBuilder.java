@@ -31,6 +31,12 @@ import java.util.Map;
  * <p>Builder-only settings: {@code connectTimeout} (10 s), {@code retryPolicy} ({@link
  * RetryPolicy#DEFAULT}), {@code backlogMaxPoints} (10,000), {@code closeTimeout} (10 s), {@code
  * shutdownHook} (false).
+ *
+ * <pre>{@code
+ * OtlpExporter exporter = OtlpExporter.builder().registry(registry)
+ *     .endpoint("https://otlp.example.com/v1/metrics").header("Authorization", "Bearer " + token)
+ *     .gzip(true).timeout(Duration.ofSeconds(5)).start();
+ * }</pre>
  */
 public final class OtlpExporterBuilder {
   static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:4318/v1/metrics");
