@@ -62,7 +62,7 @@ final class HttpExportTransport {
       b.header("Content-Encoding", "gzip");
       b.POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body, offset, length)));
     } else {
-      b.POST(HttpRequest.BodyPublishers.ofByteArray(body, offset, length));
+      b.POST(new ByteSlicePublisher(body, offset, length));
     }
     return b.build();
   }
