@@ -1,0 +1,94 @@
+package dev.stria.prometheus;
+
+import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns Stria label sets into Prometheus ones: names sanitised, values kept exactly, the scope
+ * labels appended, and converted sets remembered between scrapes.
+ *
+ * <p>Two names that sanitise to the same Prometheus name ({@code a.b} and {@code a_b}) become one
+ * label whose value joins both values with {@code ;}, in registration order, as the OpenTelemetry
+ * compatibility rules say. A series label that is itself called {@code otel_scope_name} or {@code
+ * otel_scope_version} wins over the scope label of that name.
+ *
+ * <p>The memory holds the sets seen in the current and the previous scrape only, so series that
+ * disappear are forgotten after one scrape. Not thread-safe: the collector calls it from one
+ * collection at a time.
+ */
+final class LabelConverter {
+  private final String[] extraNames;
+  private final String[] extraValues;
+  private Map<dev.stria.snapshot.Labels, Labels> previous = new HashMap<>();
+  private Map<dev.stria.snapshot.Labels, Labels> current = new HashMap<>();
+
+  /** {@code extraNamesAndValues}: already valid label names and their values, added to every set. */
+  LabelConverter(String... extraNamesAndValues) {
+    int n = extraNamesAndValues.length / 2;
+    extraNames = new String[n];
+    extraValues = new String[n];
+    for (int i = 0; i < n; i++) {
+      extraNames[i] = extraNamesAndValues[2 * i];
+      extraValues[i] = extraNamesAndValues[2 * i + 1];
+    }
+  }
+
+  /** The Prometheus labels of one series. */
+  Labels convert(dev.stria.snapshot.Labels labels) {
+    Labels converted = current.get(labels);
+    if (converted == null) {
+      converted = previous.get(labels);
+      if (converted == null) {
+        converted = build(labels);
+      }
+      current.put(labels, converted);
+    }
+    return converted;
+  }
+
+  /** Ends a scrape: sets not used since the previous call are dropped at the next one. */
+  void endScrape() {
+    previous = current;
+    current = new HashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));
+  }
+
+  private Labels build(dev.stria.snapshot.Labels labels) {
+    int size = labels.size();
+    String[] names = new String[size + extraNames.length];
+    String[] values = new String[names.length];
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      String name = PrometheusNames.labelName(labels.name(i));
+      int same = indexOf(names, n, name);
+      if (same >= 0) {
+        values[same] = values[same] + ";" + labels.value(i);
+      } else {
+        names[n] = name;
+        values[n] = labels.value(i);
+        n++;
+      }
+    }
+    for (int i = 0; i < extraNames.length; i++) {
+      if (indexOf(names, n, extraNames[i]) < 0) {
+        names[n] = extraNames[i];
+        values[n] = extraValues[i];
+        n++;
+      }
+    }
+    if (n < names.length) {
+      names = java.util.Arrays.copyOf(names, n);
+      values = java.util.Arrays.copyOf(values, n);
+    }
+    return Labels.of(names, values);
+  }
+
+  private static int indexOf(String[] names, int count, String name) {
+    for (int i = 0; i < count; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
