@@ -1,8 +1,6 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.model.snapshots.Labels;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns Stria label sets into Prometheus ones: names sanitised, values kept exactly, the scope
@@ -13,15 +11,13 @@ import java.util.Map;
  * compatibility rules say. A series label that is itself called {@code otel_scope_name} or {@code
  * otel_scope_version} wins over the scope label of that name.
  *
- * <p>The memory holds the sets seen in the current and the previous scrape only, so series that
- * disappear are forgotten after one scrape. Not thread-safe: the collector calls it from one
- * collection at a time.
+ * <p>Converted sets are remembered in a {@link ScrapeMemo}, which forgets series that disappear.
+ * Not thread-safe: the collector calls it from one collection at a time.
  */
 final class LabelConverter {
   private final String[] extraNames;
   private final String[] extraValues;
-  private Map<dev.stria.snapshot.Labels, Labels> previous = new HashMap<>();
-  private Map<dev.stria.snapshot.Labels, Labels> current = new HashMap<>();
+  private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo = new ScrapeMemo<>(this::build);
 
   /** {@code extraNamesAndValues}: already valid label names and their values, added to every set. */
   LabelConverter(String... extraNamesAndValues) {
@@ -36,21 +32,17 @@ final class LabelConverter {
 
   /** The Prometheus labels of one series. */
   Labels convert(dev.stria.snapshot.Labels labels) {
-    Labels converted = current.get(labels);
-    if (converted == null) {
-      converted = previous.get(labels);
-      if (converted == null) {
-        converted = build(labels);
-      }
-      current.put(labels, converted);
-    }
-    return converted;
+    return memo.get(labels);
   }
 
-  /** Ends a scrape: sets not used since the previous call are dropped at the next one. */
+  /** Ends a scrape (see {@link ScrapeMemo#endScrape()}). */
   void endScrape() {
-    previous = current;
-    current = new HashMap<>(Math.max(16, previous.size() * 4 / 3 + 1));
+    memo.endScrape();
+  }
+
+  /** How many converted sets are remembered. */
+  int remembered() {
+    return memo.size();
   }
 
   private Labels build(dev.stria.snapshot.Labels labels) {

@@ -24,7 +24,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +44,7 @@ final class SnapshotConverter {
   private static final double[] NO_BOUNDS = {Double.POSITIVE_INFINITY};
 
   private final LabelConverter labels;
+  private final MetricNaming names = new MetricNaming();
   private final io.prometheus.metrics.model.snapshots.MetricSnapshot targetInfo; // null: none
   private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
   private double[] lastBounds = {};
@@ -84,40 +84,45 @@ final class SnapshotConverter {
             + metric.name() + "' is left out (build the collector on a cumulative reader)");
         continue;
       }
-      String base = PrometheusNames.metricBaseName(metric.name(), metric.unit(), metric.type());
-      List<String> names = expositionNames(base, metric.type());
-      if (names.stream().anyMatch(taken::contains)) {
-        warnOnce(metric.name(), "metric '" + metric.name() + "' becomes '" + base
-            + "' in Prometheus, which an earlier metric already uses; it is left out");
+      MetricNaming.Naming naming = names.of(metric);
+      if (naming.metadata() == null) {
+        warnOnce(metric.name(), "metric '" + metric.name() + "' cannot be exposed to Prometheus"
+            + " and is left out: " + naming.problem());
+        continue;
+      }
+      if (!takeAll(taken, naming.sampleNames())) {
+        warnOnce(metric.name(), "metric '" + metric.name() + "' becomes '" + naming.base()
+            + "' in Prometheus, whose sample names an earlier metric already uses; it is left"
+            + " out");
         continue;
       }
       try {
-        out.add(convert(metric, base, createdTimestamps));
-        taken.addAll(names);
+        out.add(convert(metric, naming.metadata(), createdTimestamps));
       } catch (IllegalArgumentException e) {
+        // The model's own checks: a histogram label called "le", a negative counter from a
+        // callback. Only this metric is lost; its names stay claimed for this scrape.
         warnOnce(metric.name(), "metric '" + metric.name() + "' cannot be exposed to Prometheus"
             + " and is left out: " + e.getMessage());
       }
     }
     labels.endScrape();
+    names.endScrape();
     return new MetricSnapshots(out);
   }
 
-  private static List<String> expositionNames(String base, MetricType type) {
-    switch (type) {
-      case COUNTER:
-        return List.of(base, base + "_total", base + "_created");
-      case HISTOGRAM:
-      case EXPONENTIAL_HISTOGRAM:
-        return List.of(base, base + "_bucket", base + "_count", base + "_sum", base + "_created");
-      default:
-        return List.of(base);
+  /** Claims every name, or none if one is taken already. */
+  private static boolean takeAll(Set<String> taken, List<String> names) {
+    for (String name : names) {
+      if (taken.contains(name)) {
+        return false;
+      }
     }
+    taken.addAll(names);
+    return true;
   }
 
   private io.prometheus.metrics.model.snapshots.MetricSnapshot convert(
-      MetricSnapshot metric, String base, boolean created) {
-    MetricMetadata metadata = metadata(base, metric);
+      MetricSnapshot metric, MetricMetadata metadata, boolean created) {
     switch (metric.type()) {
       case COUNTER: {
         List<CounterDataPointSnapshot> points = new ArrayList<>(metric.points().size());
@@ -150,15 +155,6 @@ final class SnapshotConverter {
       default:
         throw new IllegalArgumentException("unknown metric type " + metric.type());
     }
-  }
-
-  private static MetricMetadata metadata(String base, MetricSnapshot metric) {
-    String help = metric.description().isEmpty() ? null : metric.description();
-    String unit = PrometheusNames.unitSuffix(metric.unit());
-    if (unit.isEmpty() || !base.endsWith("_" + unit)) {
-      return new MetricMetadata(base, help);
-    }
-    return new MetricMetadata(base, help, new Unit(unit));
   }
 
   private HistogramDataPointSnapshot classic(HistogramPoint h, boolean created) {

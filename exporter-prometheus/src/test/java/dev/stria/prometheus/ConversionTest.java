@@ -243,6 +243,20 @@ class ConversionTest {
   }
 
   @Test
+  void metricThePrometheusModelRejectsIsLeftOutAndTheRestIsServed() {
+    StriaCollector c = plain(
+        metric("h", "", "", MetricType.HISTOGRAM,
+            histogram(new double[] {1}, new long[] {1, 0}, 0.5, "le", "reserved")),
+        metric("negative", "", "", MetricType.COUNTER, counter(-1)),
+        metric("c", "", "", MetricType.GAUGE, gauge(3)));
+
+    assertThat(Expose.text(c)).isEqualTo("""
+        # TYPE c gauge
+        c 3.0
+        """);
+  }
+
+  @Test
   void deltaReaderIsRejected() {
     FakeReader delta = new FakeReader(Resource.empty(), new InstrumentationScope("x", ""),
         TemporalitySelector.always(Temporality.DELTA), List::of);

@@ -1,19 +1,18 @@
 package dev.stria.prometheus;
 
-import static dev.stria.prometheus.TestPoints.counter;
-import static dev.stria.prometheus.TestPoints.histogram;
-import static dev.stria.prometheus.TestPoints.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.stria.snapshot.ExponentialHistogramPoint;
-import dev.stria.snapshot.Labels;
-import dev.stria.snapshot.MetricType;
+import dev.stria.Histogram;
+import dev.stria.MeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real Prometheus server scrapes the exporter (protobuf, native histograms enabled). */
+/**
+ * A real Prometheus server (2.42, native histograms enabled, so it scrapes protobuf) scrapes an
+ * exporter of a real registry every second; its HTTP API must show what was recorded.
+ */
 class PrometheusServerIntegrationTest {
   @TempDir Path dir;
 
@@ -24,29 +23,39 @@ class PrometheusServerIntegrationTest {
   @Test
   void prometheusScrapesCountersClassicAndNativeHistogramsAndHostileLabels() throws Exception {
     Path binary = ExternalBinary.require("prometheus");
-    FakeReader reader = FakeReader.of(
-        metric("http.server.requests", "Requests", "", MetricType.COUNTER, counter(42)),
-        metric("http.server.duration", "Latency", "s", MetricType.HISTOGRAM,
-            histogram(new double[] {0.1, 0.5, 1}, new long[] {0, 10, 0, 0}, 3.0)),
-        metric("rpc.payload.size", "Sizes", "By", MetricType.EXPONENTIAL_HISTOGRAM,
-            new ExponentialHistogramPoint(Labels.empty(), TestPoints.START, TestPoints.NOW, 7,
-                700, 50, 200, 3, 1, 40, new long[] {2, 0, 4}, 0, new long[0])),
-        metric("hostile", "Hostile labels", "", MetricType.COUNTER,
-            counter(1, "path", HostileLabelValuesTest.HOSTILE)));
+    MeterRegistry registry = MeterRegistry.builder()
+        .resourceAttribute("service.name", "integration").build();
+    registry.counter("http.server.requests").description("Requests").register().add(42);
+    Histogram latency = registry.histogram("http.server.duration").description("Latency")
+        .unit("s").buckets(0.1, 0.5, 1).register();
+    for (int i = 0; i < 10; i++) {
+      latency.observe(0.3);
+    }
+    Histogram sizes = registry.histogram("rpc.payload.size").description("Sizes").unit("By")
+        .exponential().register();
+    for (double v : new double[] {0, 1, 10, 100, 100, 1000, 5000}) {
+      sizes.observe(v);
+    }
+    registry.counter("hostile").description("Hostile labels").labelNames("path").register()
+        .labels(HostileLabelValuesTest.HOSTILE).inc();
 
     try (PrometheusExporter exporter =
-            PrometheusExporter.builder().reader(reader).host("127.0.0.1").port(0).start();
+            PrometheusExporter.builder().registry(registry).host("127.0.0.1").port(0).start();
         PrometheusServer prometheus = PrometheusServer.start(binary, dir, exporter.port())) {
       prometheus.awaitHealthyTarget();
 
       assertThat(prometheus.queryValue("http_server_requests_total")).isEqualTo(42.0);
+      // ten observations in (0.1, 0.5]: the median interpolates to the middle, 0.3
       assertThat(prometheus.queryValue(
           "histogram_quantile(0.5, http_server_duration_seconds_bucket)"))
           .isCloseTo(0.3, within(1e-9));
       assertThat(prometheus.queryValue("histogram_count(rpc_payload_size_bytes)")).isEqualTo(7.0);
-      assertThat(prometheus.queryValue("histogram_sum(rpc_payload_size_bytes)")).isEqualTo(700.0);
+      assertThat(prometheus.queryValue("histogram_sum(rpc_payload_size_bytes)"))
+          .isEqualTo(6211.0);
       assertThat(prometheus.queryValue("count(hostile_total{path="
           + promqlString(HostileLabelValuesTest.HOSTILE) + "})")).isEqualTo(1.0);
+      assertThat(prometheus.queryValue("count(target_info{service_name=\"integration\"})"))
+          .isEqualTo(1.0);
     }
   }
 }
