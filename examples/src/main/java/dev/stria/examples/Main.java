@@ -1,6 +1,5 @@
 package dev.stria.examples;
 
-import dev.stria.MeterRegistry;
 import dev.stria.examples.CommandLine.UsageException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -53,7 +52,7 @@ public final class Main {
     try {
       return switch (command.mode()) {
         case SERVICE -> serve(ServiceScenario.start(
-            new MeterRegistry(), command.host(), command.port()), stop, out);
+            Push.newRegistry(settings), command.host(), command.port()), stop, out);
         case BATCH -> BatchScenario.run(command.iterations(), PushTarget.choose(settings),
             settings, out, err);
         case BOTH -> serve(BothScenario.start(command.host(), command.port(),

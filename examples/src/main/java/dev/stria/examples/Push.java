@@ -1,18 +1,20 @@
 package dev.stria.examples;
 
 import dev.stria.MeterRegistry;
+import dev.stria.otlp.ConsoleExporter;
 import dev.stria.otlp.OtlpExporter;
-import dev.stria.otlp.OtlpExporterBuilder;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * The push side of the demo, whichever {@link PushTarget} was chosen: an {@link OtlpExporter}
- * configured entirely by the {@code OTEL_*} settings, or the console exporter printing to the
- * demo's output. {@link #close()} exports once more, so nothing recorded before it is lost.
+ * configured entirely by the {@code OTEL_*} settings, or the OTLP module's {@link ConsoleExporter}
+ * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s). {@link #close()} exports once more, so nothing recorded before it is lost.
  */
 final class Push implements AutoCloseable {
   static final String DEFAULT_SERVICE_NAME = "stria-demo";
+  static final String INTERVAL_VARIABLE = "OTEL_METRIC_EXPORT_INTERVAL";
 
   private final String description;
   private final LongSupplier failedExports;
@@ -33,20 +35,48 @@ final class Push implements AutoCloseable {
       PrintStream out) {
     return switch (target) {
       case OTLP -> {
-        OtlpExporterBuilder builder = OtlpExporter.builder().registry(registry);
-        if (!namesService(settings)) {
-          builder.serviceName(DEFAULT_SERVICE_NAME);   // a setting here would win over OTEL_*
-        }
-        OtlpExporter exporter = builder.start();
+        OtlpExporter exporter = OtlpExporter.builder().registry(registry).start();
         yield new Push("OTLP to " + exporter.endpoint(),
             () -> exporter.health().exportsFailed(), exporter);
       }
       case CONSOLE -> {
-        ConsoleExporter exporter = ConsoleExporter.start(registry, out);
-        yield new Push("the console", () -> 0, exporter);
+        ConsoleExporter.Builder builder = ConsoleExporter.builder().registry(registry).output(out);
+        Duration interval = interval(settings);
+        if (interval != null) {
+          builder.interval(interval);
+        }
+        yield new Push("the console", () -> 0, builder.start());
       }
       case NONE -> new Push("nowhere (OTEL_METRICS_EXPORTER=none)", () -> 0, () -> { });
     };
+  }
+
+  /**
+   * A registry for the demo whose resource names the service {@code stria-demo}, unless {@code
+   * OTEL_SERVICE_NAME} or {@code OTEL_RESOURCE_ATTRIBUTES} name it (a registry's own resource would
+   * win over them).
+   */
+  static MeterRegistry newRegistry(Settings settings) {
+    return namesService(settings) ? new MeterRegistry()
+        : MeterRegistry.builder().resourceAttribute("service.name", DEFAULT_SERVICE_NAME).build();
+  }
+
+  /** OTEL_METRIC_EXPORT_INTERVAL applies to the console too; null when unset. */
+  private static Duration interval(Settings settings) {
+    String millis = settings.get(INTERVAL_VARIABLE);
+    if (millis == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(millis);
+      if (value > 0) {
+        return Duration.ofMillis(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(INTERVAL_VARIABLE + " '" + millis
+        + "' must be a positive number of milliseconds");
   }
 
   private static boolean namesService(Settings settings) {
