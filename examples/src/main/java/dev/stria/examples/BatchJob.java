@@ -41,6 +41,7 @@ final class BatchJob {
   record Result(int operations, int failures) {}
 
   /** Runs {@code iterations} operations one after the other. */
+  @SuppressWarnings("try")   // the timer is used by closing it
   Result run(int iterations) {
     int failures = 0;
     for (int i = 0; i < iterations; i++) {

@@ -118,6 +118,7 @@ final class SimulatedService implements AutoCloseable {
     }
   }
 
+  @SuppressWarnings("try")   // the timer is used by closing it
   private void handle(Route route, SplittableRandom random) {
     active.inc();
     int status;

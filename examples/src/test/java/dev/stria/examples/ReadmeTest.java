@@ -25,6 +25,7 @@ class ReadmeTest {
       "src/test/java/dev/stria/examples/ReadmeTest.java");
 
   @Test
+  @SuppressWarnings("try")   // the snippet's push exporter is used by closing it
   void serveAndPushSnippetRecordsOnceForBothExporters() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
