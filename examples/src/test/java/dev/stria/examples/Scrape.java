@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Scrapes an endpoint in the Prometheus text format, as Prometheus 2.x without options does. */
+/** Scrapes an endpoint in the Prometheus text format 0.0.4 (one TYPE line per exposed name). */
 final class Scrape {
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]",
       Pattern.MULTILINE);
