@@ -18,9 +18,11 @@ import static dev.stria.core.LongStripes.SLOT;
  * value ({@code getAndSet}), so each recording lands in exactly one drain: a writer's bucket add
  * is either before the exchange of that slot (this drain) or after it (the next drain). The count
  * of a drained {@link HistogramData} is the sum of its buckets, so it is consistent by
- * construction. Sum, min and max are exchanged separately from the buckets, so a recording that
- * races a drain may put its bucket in one drain and its sum in the next; totals over successive
- * drains are exact. A drain never makes a writer wait.
+ * construction. A record writes sum, min and max <i>before</i> its bucket, and a drain exchanges
+ * the buckets <i>before</i> sum, min and max (all volatile-mode atomics): so when a drain takes a
+ * recording's count it also takes its sum, min and max. The converse does not hold: a recording
+ * racing the drain may leave its sum in this drain and its count in the next. Totals over
+ * successive drains are exact. A drain never makes a writer wait.
  */
 public final class ExplicitBucketHistogram {
   private final BucketBounds bounds;
@@ -57,10 +59,10 @@ public final class ExplicitBucketHistogram {
       SLOT.getAndAdd(stripe, droppedSlot, 1L);
       return;
     }
-    SLOT.getAndAdd(stripe, PAD + bounds.indexOf(value), 1L);
     DoubleBits.add(SLOT, stripe, sumDoubleSlot, value);
     DoubleBits.min(SLOT, stripe, minSlot, value);
     DoubleBits.max(SLOT, stripe, maxSlot, value);
+    SLOT.getAndAdd(stripe, PAD + bounds.indexOf(value), 1L); // last: see the class comment
   }
 
   /**
@@ -69,11 +71,11 @@ public final class ExplicitBucketHistogram {
    */
   public void recordLong(long value) {
     long[] stripe = stripes.forCurrentThread();
-    SLOT.getAndAdd(stripe, PAD + bounds.indexOfLong(value), 1L);
     SLOT.getAndAdd(stripe, sumLongSlot, value);
     double scaled = value * bounds.longUnit();
     DoubleBits.min(SLOT, stripe, minSlot, scaled);
     DoubleBits.max(SLOT, stripe, maxSlot, scaled);
+    SLOT.getAndAdd(stripe, PAD + bounds.indexOfLong(value), 1L); // last: see the class comment
   }
 
   /** Takes everything recorded since the previous drain; see the class comment. */

@@ -36,6 +36,13 @@ import java.lang.invoke.VarHandle;
  * Recording scales run from -10 to {@link #MAX_RECORDING_SCALE} 8; finer data is not exportable to
  * Prometheus anyway.
  *
+ * <h2>Memory</h2>
+ * Per stripe (one per recording thread): about 200 bytes of padded scalars, a 2 KiB chunk table
+ * per sign in use, and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have
+ * touched. Measured on a 64-bit JVM with compressed references: 3.6 KB per histogram written by
+ * one thread with one value, 10.7 KB with values over 1 µs to 10 s; two writing threads double
+ * both (7.1 KB, 21.2 KB).
+ *
  * <h2>Concurrency</h2>
  * <ul>
  *   <li>{@link #record} of a finite non-zero value is, in this order: a <b>lock-free</b> CAS loop

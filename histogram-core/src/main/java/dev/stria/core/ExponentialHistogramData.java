@@ -165,7 +165,14 @@ public final class ExponentialHistogramData {
 
   /**
    * Exponential histogram buckets at one scale, as OTLP carries them: {@code positiveCounts[j]}
-   * is bucket {@code positiveOffset + j}.
+   * is bucket {@code positiveOffset + j}. Prometheus native histograms take {@code scale} as the
+   * schema (when it is in [-4, 8]) and key bucket {@code i} as {@code i + 1}.
+   *
+   * <pre>{@code
+   * Downscaled d = data.downscale(160);   // e.g. scale 3, positiveOffset -12, positiveCounts [2, 0, 5]
+   * }</pre>
+   *
+   * <p>Immutable by convention: the arrays are fresh for each call and nobody else holds them.
    */
   public record Downscaled(
       int scale,

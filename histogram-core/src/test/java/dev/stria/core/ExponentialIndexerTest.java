@@ -130,7 +130,7 @@ class ExponentialIndexerTest {
     }
     int perOctave = 1 << scale;
     SplittableRandom random = new SplittableRandom(scale);
-    int exponentStep = scale <= 2 ? 1 : scale <= 4 ? 1 << (scale - 2) : scale <= 10 ? 23 : 61;
+    int exponentStep = scale <= 4 ? 1 << (scale - 1) : scale <= 10 ? 23 : 61;
     List<Integer> exponents = new ArrayList<>();
     for (int q = -1074; q <= 1023; q += exponentStep) {
       exponents.add(q);
@@ -168,13 +168,15 @@ class ExponentialIndexerTest {
 
   /** Whether v > 2^(i/2^s), decided exactly (s <= 0) or to 60 digits (s > 0). */
   private static boolean exceedsBoundary(double v, long i, int scale) {
-    BigDecimal value = new BigDecimal(v);
-    if (scale <= 0) {
-      return value.compareTo(powerOfTwo(i << -scale)) > 0;
+    long q = scale <= 0 ? i << -scale : Math.floorDiv(i, 1L << scale);
+    BigDecimal fraction =
+        scale <= 0 ? BigDecimal.ONE : fractionalPower((int) Math.floorMod(i, 1L << scale), scale);
+    // v > 2^q * f  <=>  v / 2^q > f; dividing by 2^q is exact when the quotient is a normal double.
+    double scaled = Math.abs(q) < 4000 ? Math.scalb(v, (int) -q) : 0;
+    if (scaled >= Double.MIN_NORMAL && scaled <= Double.MAX_VALUE && Math.scalb(scaled, (int) q) == v) {
+      return new BigDecimal(scaled).compareTo(fraction) > 0;
     }
-    long q = Math.floorDiv(i, 1L << scale);
-    int r = (int) Math.floorMod(i, 1L << scale);
-    return value.compareTo(powerOfTwo(q).multiply(fractionalPower(r, scale))) > 0;
+    return new BigDecimal(v).compareTo(powerOfTwo(q).multiply(fraction)) > 0;
   }
 
   /** 2^e exactly. */
