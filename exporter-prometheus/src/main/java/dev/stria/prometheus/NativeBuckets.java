@@ -18,6 +18,16 @@ final class NativeBuckets {
   static final int MAX_SCHEMA = 8;
   static final int MIN_SCHEMA = -4;
 
+  /**
+   * One empty bucket, for a histogram with no observations. Prometheus tells a native histogram
+   * from a classic one in protobuf by its buckets, zero count or zero threshold; without any, an
+   * empty native histogram would be stored as a classic one until its first observation. An
+   * empty bucket (a span with a zero delta) marks it native and counts nothing, as client_golang
+   * does with its no-op span.
+   */
+  static final NativeHistogramBuckets EMPTY_MARKER =
+      NativeHistogramBuckets.of(new int[] {0}, new long[] {0});
+
   private NativeBuckets() {}
 
   /** The schema a point of {@code scale} is exposed with, or null if it has none. */

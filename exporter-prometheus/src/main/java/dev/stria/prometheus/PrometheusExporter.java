@@ -60,7 +60,8 @@ import java.nio.charset.StandardCharsets;
  *       to {@code [-4, 8]}: a finer scale is reduced to 8 by merging neighbouring buckets, a scale
  *       below -4 (unreachable with the default 160 buckets) is exposed without native buckets. Exact
  *       zeros go to the zero bucket (threshold 0). Bucket keys are the OpenTelemetry index plus
- *       one. Text formats show a native-only histogram as its count, sum and {@code +Inf} bucket.
+ *       one. A histogram with no observations carries one empty bucket so that Prometheus
+ *       stores it as native from the start. Text formats show a native-only histogram as its count, sum and {@code +Inf} bucket.
  *   <li><b>Metadata.</b> The description is the {@code HELP} text; the unit is OpenMetrics'
  *       {@code UNIT}. Counters and histograms carry their series' start as created timestamp
  *       ({@code _created} in OpenMetrics, {@code created_timestamp} in protobuf; left out of the

@@ -195,6 +195,9 @@ final class SnapshotConverter {
         NativeBuckets.convert(e.scale(), schema, e.positiveOffset(), e.positiveCounts());
     NativeHistogramBuckets negative =
         NativeBuckets.convert(e.scale(), schema, e.negativeOffset(), e.negativeCounts());
+    if (positive.size() == 0 && negative.size() == 0 && e.zeroCount() == 0) {
+      positive = NativeBuckets.EMPTY_MARKER;
+    }
     ClassicHistogramBuckets classic = e.classic() != null
         ? classicBuckets(e.classic())
         : ClassicHistogramBuckets.EMPTY;

@@ -151,6 +151,18 @@ class ConversionTest {
   }
 
   @Test
+  void emptyExponentialHistogramCarriesOneEmptyBucketSoPrometheusSeesItAsNative() {
+    ExponentialHistogramPoint p = new ExponentialHistogramPoint(Labels.empty(), TestPoints.START,
+        TestPoints.NOW, 0, 0, Double.NaN, Double.NaN, 5, 0, 0, new long[0], 0, new long[0]);
+    StriaCollector c = plain(metric("idle", "", "", MetricType.EXPONENTIAL_HISTOGRAM, p));
+
+    Metrics.Histogram h = Expose.protobuf(c).get("idle").getMetric(0).getHistogram();
+    assertThat(h.getSampleCount()).isZero();
+    assertThat(h.getPositiveSpanCount()).isEqualTo(1);
+    assertThat(h.getPositiveDeltaList()).containsExactly(0L);
+  }
+
+  @Test
   void nativeOnlyHistogramShowsCountAndSumInText() {
     ExponentialHistogramPoint p = new ExponentialHistogramPoint(Labels.empty(), TestPoints.START,
         TestPoints.NOW, 2, 5.0, 2.0, 3.0, 0, 0, 1, new long[] {2}, 0, new long[0]);

@@ -145,6 +145,28 @@ class PrometheusExporterTest {
   }
 
   @Test
+  void closeClosesTheReaderItMadeForARegistry() {
+    dev.stria.MeterRegistry registry = new dev.stria.MeterRegistry();
+    registry.counter("jobs").register().inc();
+    PrometheusExporter own =
+        PrometheusExporter.builder().registry(registry).host("127.0.0.1").port(0).start();
+    own.close();
+
+    assertThat(own.collector().reader().collect()).isEmpty();
+  }
+
+  @Test
+  void closeLeavesAGivenReaderOpen() {
+    dev.stria.MeterRegistry registry = new dev.stria.MeterRegistry();
+    registry.counter("jobs").register().inc();
+    dev.stria.MetricReader given =
+        registry.newReader(dev.stria.snapshot.Temporality.CUMULATIVE);
+    PrometheusExporter.builder().reader(given).host("127.0.0.1").port(0).start().close();
+
+    assertThat(given.collect()).hasSize(1);
+  }
+
+  @Test
   void basicAuthenticationRejectsWrongCredentials() {
     start(PrometheusExporter.builder().basicAuth("prom", "s3cret"));
 

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real Prometheus server on a free loopback port with its own storage directory, scraping one
- * target every second with native histograms enabled (so it scrapes protobuf). Stops its process
- * on {@link #close()}.
+ * target every second. With native histograms enabled it asks for protobuf; without, for
+ * OpenMetrics. Stops its process on {@link #close()}.
  */
 final class PrometheusServer implements AutoCloseable {
   private static final Pattern SCALAR_VALUE = Pattern.compile("\"value\":\\[[^,]+,\"([^\"]+)\"\\]");
@@ -37,7 +39,8 @@ final class PrometheusServer implements AutoCloseable {
     this.log = log;
   }
 
-  static PrometheusServer start(Path binary, Path dir, int targetPort) throws IOException {
+  static PrometheusServer start(Path binary, Path dir, int targetPort, boolean nativeHistograms)
+      throws IOException {
     int port = freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, """
@@ -50,11 +53,14 @@ final class PrometheusServer implements AutoCloseable {
               - targets: ['127.0.0.1:%d']
         """.formatted(targetPort));
     Path log = dir.resolve("prometheus.log");
-    Process process = new ProcessBuilder(binary.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString(),
         "--config.file=" + config,
         "--storage.tsdb.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port,
-        "--enable-feature=native-histograms")
+        "--web.listen-address=127.0.0.1:" + port));
+    if (nativeHistograms) {
+      command.add("--enable-feature=native-histograms");
+    }
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     PrometheusServer server = new PrometheusServer(process, port, log);
     server.awaitBody("/-/ready", body -> true, Duration.ofSeconds(30));
@@ -125,10 +131,15 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Prometheus' own linter finds nothing to say about the text output of a realistic registry. */
 class PromtoolCheckMetricsTest {
 
+  @SuppressWarnings("try") // the timer is used only for its close()
   private static MeterRegistry realisticRegistry() {
     MeterRegistry registry = MeterRegistry.builder()
         .resourceAttribute("service.name", "checkout")

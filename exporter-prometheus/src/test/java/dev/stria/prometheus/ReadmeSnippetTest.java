@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetTest {
 
   @Test
+  @SuppressWarnings("try") // the timer is used only for its close()
   void readmeSnippetServesTheTimedHistogram() throws Exception {
     MeterRegistry registry = MeterRegistry.builder()
         .resourceAttribute("service.name", "checkout")        // exposed as target_info
