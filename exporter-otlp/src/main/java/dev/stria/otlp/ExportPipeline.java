@@ -123,6 +123,12 @@ final class ExportPipeline implements ExportTask {
 
   @Override
   public void release() {
+    int undelivered = backlog.heldPoints();
+    if (undelivered > 0) {
+      health.dropped(undelivered);
+      LOG.log(Level.WARNING, "OTLP exporter closed with " + undelivered
+          + " delta data points it could not deliver; they are dropped");
+    }
     if (ownsReader) {
       reader.close();
     }

@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code stria.otlp.export.duration}: how long the last export took (collect, encode,
  *       send and retries), in seconds.
  * </ul>
+ *
+ * <pre>{@code
+ * ExporterHealth health = exporter.health();
+ * if (health.exportsFailed() > 0) { ... health.pointsDropped() ... }
+ * }</pre>
+ *
+ * <p>All counters start at 0 and only grow.
  */
 public final class ExporterHealth {
   private final AtomicLong succeeded = new AtomicLong();

@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * One OTLP/HTTP POST with {@link HttpClient}: content type per protocol, optional gzip, the
  * configured headers, a connect timeout on the client and a request timeout per attempt. {@code
  * https} endpoints use the JDK's default trust store ({@code javax.net.ssl.trustStore} to change
- * it). Plain {@code http} is spoken as HTTP/1.1 (no h2c upgrade); {@code https} negotiates HTTP/2
+ * it), or the builder's {@code sslContext}. Plain {@code http} is spoken as HTTP/1.1 (no h2c upgrade); {@code https} negotiates HTTP/2
  * when the server offers it.
  */
 final class HttpExportTransport {
@@ -28,13 +28,17 @@ final class HttpExportTransport {
   private final HttpClient client;
 
   HttpExportTransport(URI endpoint, OtlpProtocol protocol, Map<String, String> headers,
-      boolean gzip, Duration connectTimeout) {
+      boolean gzip, Duration connectTimeout, javax.net.ssl.SSLContext sslContext) {
     this.endpoint = endpoint;
     this.protocol = protocol;
     this.headers = Map.copyOf(headers);
     this.gzip = gzip;
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (sslContext != null) {
+      client.sslContext(sslContext);
+    }
+    this.client = client.build();
     request(new byte[0], 0, 0, Duration.ofSeconds(1)); // rejects restricted header names now
   }
 
@@ -62,7 +66,7 @@ final class HttpExportTransport {
       b.header("Content-Encoding", "gzip");
       b.POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body, offset, length)));
     } else {
-      b.POST(HttpRequest.BodyPublishers.ofByteArray(body, offset, length));
+      b.POST(new ByteSlicePublisher(body, offset, length));
     }
     return b.build();
   }

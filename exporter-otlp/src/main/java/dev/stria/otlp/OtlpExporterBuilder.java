@@ -30,7 +30,13 @@ import java.util.Map;
  *
  * <p>Builder-only settings: {@code connectTimeout} (10 s), {@code retryPolicy} ({@link
  * RetryPolicy#DEFAULT}), {@code backlogMaxPoints} (10,000), {@code closeTimeout} (10 s), {@code
- * shutdownHook} (false).
+ * shutdownHook} (false), {@code sslContext} (the JDK's default trust store).
+ *
+ * <pre>{@code
+ * OtlpExporter exporter = OtlpExporter.builder().registry(registry)
+ *     .endpoint("https://otlp.example.com/v1/metrics").header("Authorization", "Bearer " + token)
+ *     .gzip(true).timeout(Duration.ofSeconds(5)).start();
+ * }</pre>
  */
 public final class OtlpExporterBuilder {
   static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:4318/v1/metrics");
@@ -53,6 +59,7 @@ public final class OtlpExporterBuilder {
   private int backlogMaxPoints = DeltaBacklog.DEFAULT_MAX_POINTS;
   private Duration closeTimeout = Duration.ofSeconds(10);
   private boolean shutdownHook;
+  private javax.net.ssl.SSLContext sslContext;
 
   OtlpExporterBuilder(ConfigSource config) {
     this.config = config;
@@ -154,6 +161,15 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /**
+   * The TLS context for {@code https} endpoints (a private CA, client certificates). Default: the
+   * JDK's default context, which trusts the JDK's trust store.
+   */
+  public OtlpExporterBuilder sslContext(javax.net.ssl.SSLContext sslContext) {
+    this.sslContext = sslContext;
+    return this;
+  }
+
   /** Registers a JVM shutdown hook that closes the exporter (a last collect and export). */
   public OtlpExporterBuilder shutdownHook(boolean enabled) {
     this.shutdownHook = enabled;
@@ -180,7 +196,7 @@ public final class OtlpExporterBuilder {
     env.serviceName();
     env.resourceAttributes(); // every variable is checked before anything starts
     HttpExportTransport transport = new HttpExportTransport(resolvedEndpoint, resolvedProtocol,
-        resolvedHeaders, resolvedGzip, connectTimeout);
+        resolvedHeaders, resolvedGzip, connectTimeout, sslContext);
     MetricReader resolvedReader = resolveReader(
         temporality != null ? temporality : orDefault(envTemporality, TemporalityPreference.CUMULATIVE));
     Resource resource = OtlpResource.merge(resolvedReader.resource(), env, resourceAttributes,

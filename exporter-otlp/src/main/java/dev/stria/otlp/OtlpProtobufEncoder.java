@@ -19,14 +19,22 @@ import java.util.List;
  */
 public final class OtlpProtobufEncoder {
   private final ProtoMetricsEncoder encoder = new ProtoMetricsEncoder();
+  private ByteBuffer view;
+  private byte[] viewArray;
 
   /**
-   * The encoded request as a read-only buffer positioned at its first byte; it shares the
-   * encoder's memory and is valid until the next call.
+   * The encoded request as a read-only buffer whose position is its first byte and whose limit is
+   * its end. It shares the encoder's memory and is valid until the next call, which may return the
+   * same buffer object repositioned.
    */
   public ByteBuffer encode(Resource resource, InstrumentationScope scope,
       List<MetricSnapshot> metrics) {
     ProtoWriter w = encoder.encode(new MetricBatch(resource, scope, metrics));
-    return ByteBuffer.wrap(w.buffer(), w.start(), w.written()).slice().asReadOnlyBuffer();
+    if (view == null || viewArray != w.buffer()) { // the writer grew: a view of the new array
+      view = ByteBuffer.wrap(w.buffer()).asReadOnlyBuffer();
+      viewArray = w.buffer();
+    }
+    view.limit(w.buffer().length).position(w.start());
+    return view;
   }
 }

@@ -5,6 +5,10 @@ import java.util.Locale;
 /**
  * The OTLP/HTTP encodings ({@code OTEL_EXPORTER_OTLP_PROTOCOL}). Default {@link #HTTP_PROTOBUF}.
  * gRPC is not offered: it would need a gRPC runtime.
+ *
+ * <pre>{@code
+ * OtlpExporter.builder().registry(registry).protocol(OtlpProtocol.HTTP_JSON).start();
+ * }</pre>
  */
 public enum OtlpProtocol {
   /** {@code http/protobuf}: protobuf body, {@code Content-Type: application/x-protobuf}. */

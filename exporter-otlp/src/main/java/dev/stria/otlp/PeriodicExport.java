@@ -130,7 +130,7 @@ final class PeriodicExport {
   private static boolean await(Future<Boolean> f, Duration timeout) {
     try {
       return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
+    } catch (TimeoutException | java.util.concurrent.CancellationException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

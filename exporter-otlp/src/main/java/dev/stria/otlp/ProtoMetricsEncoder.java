@@ -7,6 +7,7 @@ import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
+import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,8 @@ final class ProtoMetricsEncoder {
   }
 
   private final ProtoWriter w;
+  private Resource lastResource;
+  private String[] lastResourceAttributes;
 
   ProtoMetricsEncoder() {
     this(64 * 1024);
@@ -124,15 +127,29 @@ final class ProtoMetricsEncoder {
     w.endMessage(SM_SCOPE, scope);
     w.endMessage(RM_SCOPE_METRICS, scopeMetrics);
     int resource = w.written();
-    Object[] entries = batch.resource().attributes().entrySet().toArray();
-    for (int i = entries.length - 1; i >= 0; i--) {
-      @SuppressWarnings("unchecked")
-      Map.Entry<String, String> e = (Map.Entry<String, String>) entries[i];
-      keyValue(RESOURCE_ATTRIBUTES, e.getKey(), e.getValue());
+    String[] attributes = resourceAttributes(batch.resource());
+    for (int i = attributes.length - 2; i >= 0; i -= 2) {
+      keyValue(RESOURCE_ATTRIBUTES, attributes[i], attributes[i + 1]);
     }
     w.endMessage(RM_RESOURCE, resource);
     w.endMessage(REQUEST_RESOURCE_METRICS, resourceMetrics);
     return w;
+  }
+
+  /** The resource's keys and values, alternating; cached because exports repeat one resource. */
+  private String[] resourceAttributes(Resource resource) {
+    if (resource != lastResource) {
+      Map<String, String> map = resource.attributes();
+      String[] flat = new String[map.size() * 2];
+      int i = 0;
+      for (Map.Entry<String, String> e : map.entrySet()) {
+        flat[i++] = e.getKey();
+        flat[i++] = e.getValue();
+      }
+      lastResource = resource;
+      lastResourceAttributes = flat;
+    }
+    return lastResourceAttributes;
   }
 
   /** Convenience for tests and the console: a fresh copy of the encoding. */

@@ -23,6 +23,12 @@ import java.util.Locale;
  * reported. The specification makes {@code delta} and {@code lowmemory} differ only for
  * asynchronous counters (delta vs cumulative); Stria's snapshot kinds do not distinguish callback
  * counters from synchronous ones, so both preferences report every counter as delta.
+ *
+ * <pre>{@code
+ * OtlpExporter.builder().registry(registry)
+ *     .temporalityPreference(TemporalityPreference.DELTA)   // default CUMULATIVE
+ *     .start();
+ * }</pre>
  */
 public enum TemporalityPreference {
   CUMULATIVE,

@@ -208,6 +208,21 @@ class ExporterFaultsTest {
   }
 
   @Test
+  void deltaPointsStillUndeliveredAtCloseAreCountedAsDropped() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Jobs reader = new Jobs(Temporality.DELTA);
+    OtlpExporter exporter = builder(reader, "http://127.0.0.1:" + port + "/v1/metrics").start();
+    reader.add("a", 5);
+    reader.add("b", 1);
+    exporter.close();
+    assertThat(exporter.health().exportsFailed()).isEqualTo(1);
+    assertThat(exporter.health().pointsDropped()).isEqualTo(2);
+  }
+
+  @Test
   void closeCollectsAndExportsOnceMore() throws Exception {
     Jobs reader = new Jobs(Temporality.DELTA);
     try (OtlpReceiver receiver = new OtlpReceiver()) {

@@ -93,6 +93,22 @@ class MetricsEncodingTest {
   }
 
   @Test
+  void publicEncoderReturnsTheSameRequestAcrossCallsAndGrowth() throws Exception {
+    OtlpProtobufEncoder encoder = new OtlpProtobufEncoder();
+    MetricBatch small = SampleMetrics.batch(Temporality.CUMULATIVE);
+    java.util.List<dev.stria.snapshot.MetricSnapshot> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      many.addAll(small.metrics());
+    }
+    MetricBatch big = new MetricBatch(small.resource(), small.scope(), many);
+    for (MetricBatch batch : List.of(small, big, small)) {
+      java.nio.ByteBuffer body = encoder.encode(batch.resource(), batch.scope(), batch.metrics());
+      assertThat(body.isReadOnly()).isTrue();
+      assertThat(ExportMetricsServiceRequest.parseFrom(body)).isEqualTo(ExpectedProto.of(batch));
+    }
+  }
+
+  @Test
   void emptyBatchStillNamesResourceAndScope() throws Exception {
     MetricBatch batch = new MetricBatch(new Resource(Map.of("service.name", "x")),
         new InstrumentationScope("s", ""), List.of());

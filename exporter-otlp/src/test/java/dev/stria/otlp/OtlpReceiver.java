@@ -50,7 +50,19 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   OtlpReceiver(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+  }
+
+  /** An https receiver presenting the key in {@code tls}. */
+  static OtlpReceiver https(javax.net.ssl.SSLContext tls) throws IOException {
+    com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+    return new OtlpReceiver(server);
+  }
+
+  private OtlpReceiver(HttpServer server) {
+    this.server = server;
     server.createContext("/v1/metrics", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "otlp-receiver");
@@ -65,7 +77,8 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   String endpoint() {
-    return "http://127.0.0.1:" + port() + "/v1/metrics";
+    String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+    return scheme + "://127.0.0.1:" + port() + "/v1/metrics";
   }
 
   OtlpReceiver then(Reply... replies) {
