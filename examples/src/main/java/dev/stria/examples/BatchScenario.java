@@ -18,7 +18,7 @@ final class BatchScenario {
    */
   static int run(int iterations, PushTarget target, Settings settings, PrintStream out,
       PrintStream err) {
-    MeterRegistry registry = Push.newRegistry(settings);
+    MeterRegistry registry = DemoRegistry.create(settings);
     BatchJob job = new BatchJob(registry, new SplittableRandom());
     Push push = Push.start(target, registry, settings, out);
     boolean delivered;

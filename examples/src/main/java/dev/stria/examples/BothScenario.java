@@ -19,7 +19,7 @@ final class BothScenario implements RunningScenario {
 
   static BothScenario start(String host, int port, PushTarget target, Settings settings,
       PrintStream out) {
-    MeterRegistry registry = Push.newRegistry(settings);
+    MeterRegistry registry = DemoRegistry.create(settings);
     ServiceScenario service = ServiceScenario.start(registry, host, port);
     try {
       return new BothScenario(service, Push.start(target, registry, settings, out));
@@ -38,7 +38,7 @@ final class BothScenario implements RunningScenario {
     return "Serving metrics at " + metricsUrl() + " and pushing them to " + push.description();
   }
 
-  /** Stops the load, pushes one last time, then stops serving. */
+  /** Stops the load and the endpoint, then pushes one last time. */
   @Override
   public void close() {
     try {

@@ -52,7 +52,7 @@ public final class Main {
     try {
       return switch (command.mode()) {
         case SERVICE -> serve(ServiceScenario.start(
-            Push.newRegistry(settings), command.host(), command.port()), stop, out);
+            DemoRegistry.create(settings), command.host(), command.port()), stop, out);
         case BATCH -> BatchScenario.run(command.iterations(), PushTarget.choose(settings),
             settings, out, err);
         case BOTH -> serve(BothScenario.start(command.host(), command.port(),

@@ -13,7 +13,6 @@ import java.util.function.LongSupplier;
  * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s). {@link #close()} exports once more, so nothing recorded before it is lost.
  */
 final class Push implements AutoCloseable {
-  static final String DEFAULT_SERVICE_NAME = "stria-demo";
   static final String INTERVAL_VARIABLE = "OTEL_METRIC_EXPORT_INTERVAL";
 
   private final String description;
@@ -51,16 +50,6 @@ final class Push implements AutoCloseable {
     };
   }
 
-  /**
-   * A registry for the demo whose resource names the service {@code stria-demo}, unless {@code
-   * OTEL_SERVICE_NAME} or {@code OTEL_RESOURCE_ATTRIBUTES} name it (a registry's own resource would
-   * win over them).
-   */
-  static MeterRegistry newRegistry(Settings settings) {
-    return namesService(settings) ? new MeterRegistry()
-        : MeterRegistry.builder().resourceAttribute("service.name", DEFAULT_SERVICE_NAME).build();
-  }
-
   /** OTEL_METRIC_EXPORT_INTERVAL applies to the console too; null when unset. */
   private static Duration interval(Settings settings) {
     String millis = settings.get(INTERVAL_VARIABLE);
@@ -77,12 +66,6 @@ final class Push implements AutoCloseable {
     }
     throw new IllegalArgumentException(INTERVAL_VARIABLE + " '" + millis
         + "' must be a positive number of milliseconds");
-  }
-
-  private static boolean namesService(Settings settings) {
-    String attributes = settings.get("OTEL_RESOURCE_ATTRIBUTES");
-    return settings.get("OTEL_SERVICE_NAME") != null
-        || (attributes != null && attributes.matches("(^|.*,)\\s*service\\.name\\s*=.*"));
   }
 
   /** Where the metrics go, for the demo's output. */

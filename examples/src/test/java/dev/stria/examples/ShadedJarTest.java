@@ -39,7 +39,7 @@ class ShadedJarTest {
           .getResource().getAttributesList();
       assertThat(resource).anySatisfy(kv -> {
         assertThat(kv.getKey()).isEqualTo("service.name");
-        assertThat(kv.getValue().getStringValue()).isEqualTo(Push.DEFAULT_SERVICE_NAME);
+        assertThat(kv.getValue().getStringValue()).isEqualTo(DemoRegistry.SERVICE_NAME);
       });
     }
   }
