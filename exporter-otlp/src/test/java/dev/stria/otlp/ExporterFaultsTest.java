@@ -254,6 +254,50 @@ class ExporterFaultsTest {
   }
 
   @Test
+  void aFailingCollectionIsCountedAndTheScheduleKeepsRunning() throws Exception {
+    Jobs jobs = new Jobs(Temporality.CUMULATIVE);
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    MetricReader failingOnce = new MetricReader() {
+      @Override
+      public java.util.List<dev.stria.snapshot.MetricSnapshot> collect() {
+        if (calls.incrementAndGet() == 1) {
+          throw new IllegalStateException("collection failed");
+        }
+        return jobs.reader.collect();
+      }
+
+      @Override
+      public dev.stria.snapshot.TemporalitySelector temporality() {
+        return jobs.reader.temporality();
+      }
+
+      @Override
+      public dev.stria.snapshot.Resource resource() {
+        return jobs.reader.resource();
+      }
+
+      @Override
+      public dev.stria.snapshot.InstrumentationScope scope() {
+        return jobs.reader.scope();
+      }
+
+      @Override
+      public void close() {}
+    };
+    jobs.add("a", 1);
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        OtlpExporter exporter = new OtlpExporterBuilder(ConfigSource.of(Map.of()))
+            .reader(failingOnce).endpoint(receiver.endpoint()).interval(Duration.ofMillis(20))
+            .retryPolicy(FAST).start()) {
+      while (receiver.received().isEmpty()) {
+        Thread.sleep(5);
+      }
+      assertThat(exporter.health().exportsFailed()).isEqualTo(1);
+      assertThat(receiver.lastValue("jobs")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void periodicExportsRunOnTheirOwn() throws Exception {
     Jobs reader = new Jobs(Temporality.CUMULATIVE);
     reader.add("a", 1);
