@@ -1,14 +1,15 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
 
 /**
  * Turns Stria label sets into Prometheus ones: names sanitised, values kept exactly, the scope
  * labels appended, and converted sets remembered between scrapes.
  *
  * <p>Two names that sanitise to the same Prometheus name ({@code a.b} and {@code a_b}) become one
- * label whose value joins both values with {@code ;}, in registration order, as the OpenTelemetry
- * compatibility rules say. A series label that is itself called {@code otel_scope_name} or {@code
+ * label whose value joins both values with {@code ;} in the order of the original names, as the
+ * OpenTelemetry compatibility rules say. A series label that is itself called {@code otel_scope_name} or {@code
  * otel_scope_version} wins over the scope label of that name.
  *
  * <p>Converted sets are remembered in a {@link ScrapeMemo}, which forgets series that disappear.
@@ -17,7 +18,8 @@ import io.prometheus.metrics.model.snapshots.Labels;
 final class LabelConverter {
   private final String[] extraNames;
   private final String[] extraValues;
-  private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo = new ScrapeMemo<>(this::build);
+  private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo =
+      ScrapeMemo.byIdentity(this::build);
 
   /** {@code extraNamesAndValues}: already valid label names and their values, added to every set. */
   LabelConverter(String... extraNamesAndValues) {
@@ -40,17 +42,19 @@ final class LabelConverter {
     memo.endScrape();
   }
 
-  /** How many converted sets are remembered. */
-  int remembered() {
-    return memo.size();
-  }
-
   private Labels build(dev.stria.snapshot.Labels labels) {
     int size = labels.size();
     String[] names = new String[size + extraNames.length];
     String[] values = new String[names.length];
-    int n = 0;
+    // In the order of the original names, so that values joined after a collision are in that
+    // order; Prometheus sorts the labels by their own names anyway.
+    Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> labels.name(a).compareTo(labels.name(b)));
+    int n = 0;
+    for (int i : order) {
       String name = PrometheusNames.labelName(labels.name(i));
       int same = indexOf(names, n, name);
       if (same >= 0) {
@@ -69,8 +73,8 @@ final class LabelConverter {
       }
     }
     if (n < names.length) {
-      names = java.util.Arrays.copyOf(names, n);
-      values = java.util.Arrays.copyOf(values, n);
+      names = Arrays.copyOf(names, n);
+      values = Arrays.copyOf(values, n);
     }
     return Labels.of(names, values);
   }

@@ -25,7 +25,7 @@ final class MetricNaming {
    */
   record Naming(String base, List<String> sampleNames, MetricMetadata metadata, String problem) {}
 
-  private final ScrapeMemo<Key, Naming> memo = new ScrapeMemo<>(MetricNaming::compute);
+  private final ScrapeMemo<Key, Naming> memo = ScrapeMemo.byEquality(MetricNaming::compute);
 
   Naming of(MetricSnapshot metric) {
     return memo.get(Key.of(metric));

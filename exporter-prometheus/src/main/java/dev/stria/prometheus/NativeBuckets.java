@@ -1,6 +1,7 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
+import java.util.Arrays;
 
 /**
  * Maps one side (positive or negative) of an OpenTelemetry exponential histogram to Prometheus
@@ -72,8 +73,8 @@ final class NativeBuckets {
       }
     }
     if (n < nonEmpty) {
-      keys = java.util.Arrays.copyOf(keys, n);
-      merged = java.util.Arrays.copyOf(merged, n);
+      keys = Arrays.copyOf(keys, n);
+      merged = Arrays.copyOf(merged, n);
     }
     return NativeHistogramBuckets.of(keys, merged);
   }

@@ -1,6 +1,7 @@
 package dev.stria.prometheus;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -8,6 +9,11 @@ import java.util.function.Function;
  * Remembers conversions between scrapes (label sets, metric names), so that a steady registry is
  * converted without recomputing or reallocating them, and forgets the entries that recent scrapes
  * no longer used, so that memory follows the live series.
+ *
+ * <p>Keys are compared by equality, or by identity where the producer reuses its key objects
+ * (a registry's series keep one {@code Labels} instance for their lifetime): an identity lookup
+ * costs no hashing of the label strings. A producer that makes new keys every scrape only loses
+ * the memo's benefit, not correctness.
  *
  * <p>Each entry records the last scrape that used it. When a scrape ends and fewer than half of
  * the entries were used, the unused ones are dropped: the sweep costs O(entries) but runs only
@@ -23,13 +29,24 @@ final class ScrapeMemo<K, V> {
     }
   }
 
-  private final Map<K, Entry<V>> entries = new HashMap<>();
+  private final Map<K, Entry<V>> entries;
   private final Function<? super K, ? extends V> compute;
   private long scrape;
   private int usedThisScrape;
 
-  ScrapeMemo(Function<? super K, ? extends V> compute) {
+  private ScrapeMemo(Map<K, Entry<V>> entries, Function<? super K, ? extends V> compute) {
+    this.entries = entries;
     this.compute = compute;
+  }
+
+  /** A memo whose keys are compared with {@code equals}. */
+  static <K, V> ScrapeMemo<K, V> byEquality(Function<? super K, ? extends V> compute) {
+    return new ScrapeMemo<>(new HashMap<>(), compute);
+  }
+
+  /** A memo whose keys are compared with {@code ==}. */
+  static <K, V> ScrapeMemo<K, V> byIdentity(Function<? super K, ? extends V> compute) {
+    return new ScrapeMemo<>(new IdentityHashMap<>(), compute);
   }
 
   /** The value for {@code key}, computed on first use. */

@@ -11,20 +11,21 @@ import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.Exemplars;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +169,8 @@ final class SnapshotConverter {
    */
   private ClassicHistogramBuckets classicBuckets(HistogramPoint h) {
     double[] bounds = h.bounds();
-    if (!java.util.Arrays.equals(bounds, lastBounds)) {
-      double[] upper = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+    if (!Arrays.equals(bounds, lastBounds)) {
+      double[] upper = Arrays.copyOf(bounds, bounds.length + 1);
       upper[bounds.length] = Double.POSITIVE_INFINITY;
       lastBounds = bounds;
       lastUpper = upper;

@@ -225,8 +225,9 @@ class ConversionTest {
   @Test
   void labelNamesThatCollideJoinTheirValues() {
     StriaCollector c = plain(metric("up", "", "", MetricType.GAUGE,
-        gauge(1, "http.route", "/a", "http_route", "/b")));
+        gauge(1, "http_route", "/b", "http.route", "/a")));
 
+    // joined in the order of the original names: "http.route" < "http_route"
     assertThat(Expose.text(c)).contains("up{http_route=\"/a;/b\"} 1.0");
   }
 

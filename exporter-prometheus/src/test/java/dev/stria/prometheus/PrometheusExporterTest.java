@@ -188,6 +188,17 @@ class PrometheusExporterTest {
   }
 
   @Test
+  void portInUseFailsWithTheAddress() {
+    start(PrometheusExporter.builder());
+    int taken = exporter.port();
+
+    assertThatThrownBy(() -> PrometheusExporter.builder().reader(reader).host("127.0.0.1")
+        .port(taken).start())
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("127.0.0.1:" + taken);
+  }
+
+  @Test
   void rejectsAnInvalidPort() {
     assertThatThrownBy(() -> PrometheusExporter.builder().port(70000))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");

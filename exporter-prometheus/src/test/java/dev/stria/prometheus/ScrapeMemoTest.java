@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ScrapeMemoTest {
   private final AtomicInteger computed = new AtomicInteger();
-  private final ScrapeMemo<Integer, String> memo = new ScrapeMemo<>(k -> {
+  private final ScrapeMemo<Integer, String> memo = ScrapeMemo.byEquality(k -> {
     computed.incrementAndGet();
     return "v" + k;
   });
@@ -22,6 +22,17 @@ class ScrapeMemoTest {
     }
 
     assertThat(computed.get()).isEqualTo(100);
+  }
+
+  @Test
+  void identityMemoComputesAgainForAnEqualButNewKey() {
+    ScrapeMemo<String, Integer> byIdentity = ScrapeMemo.byIdentity(k -> computed.incrementAndGet());
+    String key = "route";
+    byIdentity.get(key);
+    byIdentity.get(key);
+    byIdentity.get(new String("route"));
+
+    assertThat(computed.get()).isEqualTo(2);
   }
 
   @Test
