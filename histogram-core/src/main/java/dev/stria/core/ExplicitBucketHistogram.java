@@ -6,27 +6,32 @@ import static dev.stria.core.LongStripes.SLOT;
 /**
  * A striped histogram with explicit bucket bounds: per-bucket counts, sum, min and max.
  *
- * <p><b>Recording.</b> {@link #record(double)} and {@link #recordLong(long)} work on the current
- * thread's stripe. The bucket count is one atomic add (wait-free). The sum of {@code long}
- * recordings is an atomic add too, so a timer that records nanoseconds is wait-free apart from
- * min and max. The sum of {@code double} recordings, and min and max, are compare-and-set loops:
- * lock-free, retried only when another thread wrote the same stripe in between; min and max
- * write only when the value is a new extreme, so they are a single read once the range is known.
- * NaN and infinite values are not recorded; they are counted as dropped.
+ * <p><b>Recording</b> works on the current thread's stripe ({@link LongStripes}). On its own
+ * stripe — the common case — a thread is the only writer, so the bucket count and the sum are
+ * plain adds published with a release store: no atomic instruction, <b>wait-free</b>. A thread
+ * whose stripe slot belongs to another thread records into the shared stripe: the bucket count is
+ * an atomic add (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>, retried
+ * only when another thread changed it in between). Min and max are compare-and-set loops on
+ * either kind of stripe, but they write only when the value is a new extreme, so once the range
+ * is known they are a single read. NaN and infinite values are not recorded; they are counted as
+ * dropped. Nothing allocates once the thread's stripe exists.
  *
- * <p><b>Draining.</b> {@link #drain()} exchanges every slot of every stripe with its initial
- * value ({@code getAndSet}), so each recording lands in exactly one drain: a writer's bucket add
- * is either before the exchange of that slot (this drain) or after it (the next drain). The count
- * of a drained {@link HistogramData} is the sum of its buckets, so it is consistent by
- * construction. A record writes sum, min and max <i>before</i> its bucket, and a drain exchanges
- * the buckets <i>before</i> sum, min and max (all volatile-mode atomics): so when a drain takes a
- * recording's count it also takes its sum, min and max. The converse does not hold: a recording
- * racing the drain may leave its sum in this drain and its count in the next. Totals over
- * successive drains are exact. A drain never makes a writer wait.
+ * <p><b>Draining.</b> {@link #drain()} takes from each owned stripe what its slots grew by since
+ * the last drain (they only grow, and only their owner writes them), and exchanges the shared
+ * stripe's slots with zero ({@code getAndSet}); see {@link StripeReadings}. Either way each
+ * recording lands in exactly one drain. The count of a drained {@link HistogramData} is the sum
+ * of its buckets, so it is consistent by construction. A record writes sum, min and max
+ * <i>before</i> its bucket (a release store), and a drain reads the buckets <i>before</i> sum,
+ * min and max (acquire loads): so when a drain takes a recording's count it also takes its sum,
+ * min and max. The converse does not hold: a recording racing the drain may leave its sum in this
+ * drain and its count in the next. Totals over successive drains are exact (sums of an owned
+ * stripe up to the rounding of its running total). Drains are serialised on the cell and never
+ * make a writer wait.
  */
 public final class ExplicitBucketHistogram {
   private final BucketBounds bounds;
   private final LongStripes stripes;
+  private final StripeReadings readings;
   private final int sumLongSlot;
   private final int sumDoubleSlot;
   private final int minSlot;
@@ -46,6 +51,7 @@ public final class ExplicitBucketHistogram {
     initial[minSlot - PAD] = DoubleBits.POSITIVE_INFINITY;
     initial[maxSlot - PAD] = DoubleBits.NEGATIVE_INFINITY;
     this.stripes = new LongStripes(initial);
+    this.readings = new StripeReadings(stripes);
   }
 
   public BucketBounds bounds() {
@@ -55,27 +61,41 @@ public final class ExplicitBucketHistogram {
   /** Records a finite value; NaN and infinities are counted as dropped. */
   public void record(double value) {
     long[] stripe = stripes.forCurrentThread();
+    boolean owned = LongStripes.isOwned(stripe);
     if (value - value != 0) { // NaN or infinite
-      SLOT.getAndAdd(stripe, droppedSlot, 1L);
+      add(stripe, owned, droppedSlot, 1L);
       return;
     }
-    DoubleBits.add(SLOT, stripe, sumDoubleSlot, value);
+    if (owned) {
+      LongStripes.ownedAdd(stripe, sumDoubleSlot, value);
+    } else {
+      DoubleBits.add(SLOT, stripe, sumDoubleSlot, value);
+    }
     DoubleBits.min(SLOT, stripe, minSlot, value);
     DoubleBits.max(SLOT, stripe, maxSlot, value);
-    SLOT.getAndAdd(stripe, PAD + bounds.indexOf(value), 1L); // last: see the class comment
+    add(stripe, owned, PAD + bounds.indexOf(value), 1L); // last: see the class comment
   }
 
   /**
-   * Records {@code value * bounds.longUnit()}, with the bucket and the sum computed on longs (the
-   * sum is a wait-free atomic add).
+   * Records {@code value * bounds.longUnit()}, with the bucket and the sum computed on longs (on
+   * a shared stripe the sum is a wait-free atomic add).
    */
   public void recordLong(long value) {
     long[] stripe = stripes.forCurrentThread();
-    SLOT.getAndAdd(stripe, sumLongSlot, value);
+    boolean owned = LongStripes.isOwned(stripe);
+    add(stripe, owned, sumLongSlot, value);
     double scaled = value * bounds.longUnit();
     DoubleBits.min(SLOT, stripe, minSlot, scaled);
     DoubleBits.max(SLOT, stripe, maxSlot, scaled);
-    SLOT.getAndAdd(stripe, PAD + bounds.indexOfLong(value), 1L); // last: see the class comment
+    add(stripe, owned, PAD + bounds.indexOfLong(value), 1L); // last: see the class comment
+  }
+
+  private static void add(long[] stripe, boolean owned, int slot, long delta) {
+    if (owned) {
+      LongStripes.ownedIncrement(stripe, slot, delta);
+    } else {
+      SLOT.getAndAdd(stripe, slot, delta);
+    }
   }
 
   /** Takes everything recorded since the previous drain; see the class comment. */
@@ -87,9 +107,10 @@ public final class ExplicitBucketHistogram {
 
   /**
    * Like {@link #drain()}, but adds what it takes to {@code data} (same bucket count) instead of
-   * allocating: a collector with one reader drains straight into its cumulative total.
+   * allocating: a collector with one reader drains straight into its cumulative total. Drains
+   * are serialised on this cell; they never make a writer wait.
    */
-  public void drainInto(HistogramData data) {
+  public synchronized void drainInto(HistogramData data) {
     if (data.bucketCountLength() != buckets) {
       throw new IllegalArgumentException(
           "cannot drain a histogram of " + buckets + " buckets into data of "
@@ -97,20 +118,28 @@ public final class ExplicitBucketHistogram {
     }
     for (int s = 0; s < stripes.capacity(); s++) {
       long[] stripe = stripes.stripe(s);
-      if (stripe == null) {
-        continue;
+      if (stripe != null) {
+        drainStripe(stripe, readings.lastOf(s), data);
       }
-      for (int b = 0; b < buckets; b++) {
-        data.add(b, (long) SLOT.getAndSet(stripe, PAD + b, 0L));
-      }
-      long longSum = (long) SLOT.getAndSet(stripe, sumLongSlot, 0L);
-      double doubleSum = DoubleBits.exchange(SLOT, stripe, sumDoubleSlot, 0L);
-      data.addSum(doubleSum + longSum * bounds.longUnit());
-      data.extend(
-          DoubleBits.exchange(SLOT, stripe, minSlot, DoubleBits.POSITIVE_INFINITY),
-          DoubleBits.exchange(SLOT, stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
-      data.addDropped((long) SLOT.getAndSet(stripe, droppedSlot, 0L));
     }
+    long[] shared = stripes.sharedStripe();
+    if (shared != null) {
+      drainStripe(shared, null, data);
+    }
+  }
+
+  /** Buckets first, then sum, min and max: see the class comment. */
+  private void drainStripe(long[] stripe, long[] seen, HistogramData data) {
+    for (int b = 0; b < buckets; b++) {
+      data.add(b, StripeReadings.take(stripe, seen, PAD + b));
+    }
+    long longSum = StripeReadings.take(stripe, seen, sumLongSlot);
+    double doubleSum = StripeReadings.takeDouble(stripe, seen, sumDoubleSlot);
+    data.addSum(doubleSum + longSum * bounds.longUnit());
+    data.extend(
+        DoubleBits.exchange(SLOT, stripe, minSlot, DoubleBits.POSITIVE_INFINITY),
+        DoubleBits.exchange(SLOT, stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
+    data.addDropped(StripeReadings.take(stripe, seen, droppedSlot));
   }
 
   /** The number of stripes allocated so far (one per thread that mapped to a new stripe). */

@@ -4,35 +4,62 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A lazily grown set of padded {@code long[]} stripes, one chosen per thread, that the striped
- * cells update with atomic instructions through {@link #SLOT}.
+ * A lazily grown set of padded {@code long[]} stripes, each owned by the thread that created it,
+ * plus one shared stripe for threads that find their slot owned by another thread.
+ *
+ * <p><b>Single writer where possible.</b> A thread's slot in the table is chosen from its id
+ * ({@link ThreadStripe}). The first thread to record in a slot creates its stripe and owns it:
+ * only that thread ever writes the stripe's data slots, so it updates them with plain
+ * read-add-store-release sequences — no atomic instruction, no lock prefix. The collector never
+ * writes an owned stripe's counting slots; it reads them (they only grow) and subtracts what it
+ * read last time ({@link Drain}). A thread whose slot belongs to another thread records into the
+ * shared stripe instead, with atomic adds, and the collector drains the shared stripe by
+ * exchanging its slots with zero ({@code getAndSet}). Thread ids are never reused, so an owned
+ * stripe is never written by two threads.
  *
  * <p>Memory: the table of stripe references is allocated up front ({@link
- * ThreadStripe#stripeCount()} references), a stripe only when a thread that maps to it first
- * records. A series written by one thread holds one stripe.
+ * ThreadStripe#stripeCount()} references), a stripe only when a thread records. A series written
+ * by one thread holds one stripe.
  *
- * <p>Layout of a stripe: {@link #PAD} unused longs, {@code width} data slots starting at index
- * {@link #PAD}, then {@link #PAD} unused longs. With the array header in front, the data slots
- * share no 64-byte cache line with another object, so two threads on two stripes never contend
- * on one line (false sharing).
+ * <p>Layout of a stripe: {@link #PAD} longs whose last one ({@link #OWNER}) holds the owner's
+ * thread id (or {@link #SHARED}), {@code width} data slots starting at {@link #PAD}, then {@link
+ * #PAD} unused longs. With the array header in front, the data slots share no 64-byte cache line
+ * with another object, so two threads never contend on one line (false sharing).
  *
  * <p>Concurrency: a stripe is published with a compare-and-set of its table slot; a thread that
- * loses the race uses the winner's stripe. {@link #forCurrentThread()} is wait-free: at most one
- * allocation and one CAS, once per stripe in the life of the cell. Readers see a stripe either
- * not yet published (nothing recorded in it) or fully initialised.
+ * loses the race records into the shared stripe. {@link #forCurrentThread()} is wait-free: at
+ * most one allocation and one CAS, once per stripe in the life of the cell.
  */
 public final class LongStripes {
   /** Unused longs on each side of the data slots: 64 bytes, one cache line. */
   public static final int PAD = 8;
 
-  /** Atomic access to a stripe's slots: {@code SLOT.getAndAdd(stripe, PAD + i, delta)}. */
+  /** Where a stripe keeps its owner's thread id, inside the leading padding. */
+  public static final int OWNER = PAD - 1;
+
+  /** The owner mark of the shared stripe, which every writer updates atomically. */
+  public static final long SHARED = -1;
+
+  /** Access to a stripe's slots: {@code SLOT.getAndAdd(stripe, PAD + i, delta)}. */
   public static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(long[][].class);
+  private static final VarHandle SHARED_STRIPE;
+
+  static {
+    try {
+      SHARED_STRIPE =
+          MethodHandles.lookup().findVarHandle(LongStripes.class, "shared", long[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final long[][] table;
   private final int shift;
   private final long[] initial;
+  @SuppressWarnings("unused") // accessed through SHARED_STRIPE
+  private volatile long[] shared;
 
   /**
    * @param initial the value of each data slot in a new stripe (its length is the width); used
@@ -50,28 +77,61 @@ public final class LongStripes {
     return new LongStripes(new long[width]);
   }
 
-  /** The current thread's stripe, created on its first use. */
+  /**
+   * The stripe the current thread records into: its own ({@code stripe[OWNER]} is its id; plain
+   * writes), or the shared one ({@code stripe[OWNER] == SHARED}; atomic writes).
+   */
   public long[] forCurrentThread() {
-    int index = ThreadStripe.hash() >>> shift;
+    long id = Thread.currentThread().getId();
+    int index = ThreadStripe.hash(id) >>> shift;
     long[] stripe = (long[]) TABLE.getAcquire(table, index);
-    return stripe != null ? stripe : create(index);
+    if (stripe != null && stripe[OWNER] == id) {
+      return stripe;
+    }
+    return stripe == null ? create(index, id) : shared();
   }
 
-  private long[] create(int index) {
-    long[] fresh = new long[PAD + initial.length + PAD];
-    System.arraycopy(initial, 0, fresh, PAD, initial.length);
+  /** Whether {@code stripe} is owned by one thread (true) or shared (false). */
+  public static boolean isOwned(long[] stripe) {
+    return stripe[OWNER] != SHARED;
+  }
+
+  private long[] create(int index, long owner) {
+    long[] fresh = newStripe(owner);
     long[] witness = (long[]) TABLE.compareAndExchangeRelease(table, index, null, fresh);
+    return witness == null ? fresh : shared();
+  }
+
+  private long[] shared() {
+    long[] current = (long[]) SHARED_STRIPE.getAcquire(this);
+    if (current != null) {
+      return current;
+    }
+    long[] fresh = newStripe(SHARED);
+    long[] witness = (long[]) SHARED_STRIPE.compareAndExchangeRelease(this, null, fresh);
     return witness == null ? fresh : witness;
   }
 
-  /** The number of stripe slots; {@link #stripe(int)} is null for slots never used. */
+  private long[] newStripe(long owner) {
+    long[] fresh = new long[PAD + initial.length + PAD];
+    fresh[OWNER] = owner;
+    System.arraycopy(initial, 0, fresh, PAD, initial.length);
+    return fresh;
+  }
+
+  /** The number of owned stripe slots; {@link #stripe(int)} is null for slots never used. */
   public int capacity() {
     return table.length;
   }
 
-  /** The stripe in slot {@code index}, or null if no thread has used it yet. */
+  /** The owned stripe in slot {@code index}, or null if no thread has used it yet. */
   public long[] stripe(int index) {
     return (long[]) TABLE.getAcquire(table, index);
+  }
+
+  /** The shared stripe, or null if no thread has needed it yet. */
+  public long[] sharedStripe() {
+    return (long[]) SHARED_STRIPE.getAcquire(this);
   }
 
   /** The number of data slots per stripe. */
@@ -79,14 +139,28 @@ public final class LongStripes {
     return initial.length;
   }
 
-  /** The number of stripes in use, for memory accounting in tests and benchmarks. */
+  /** The number of stripes in use (owned and shared), for memory accounting. */
   public int stripesInUse() {
-    int used = 0;
+    int used = sharedStripe() == null ? 0 : 1;
     for (int i = 0; i < table.length; i++) {
       if (stripe(i) != null) {
         used++;
       }
     }
     return used;
+  }
+
+  /**
+   * Adds one to an owned stripe's slot: a plain read and a release store, safe because only the
+   * owner writes the slot and the collector only reads it.
+   */
+  static void ownedIncrement(long[] stripe, int slot, long delta) {
+    SLOT.setRelease(stripe, slot, stripe[slot] + delta);
+  }
+
+  /** Adds to an owned stripe's double slot (raw bits), as {@link #ownedIncrement}. */
+  static void ownedAdd(long[] stripe, int slot, double delta) {
+    SLOT.setRelease(
+        stripe, slot, Double.doubleToRawLongBits(Double.longBitsToDouble(stripe[slot]) + delta));
   }
 }

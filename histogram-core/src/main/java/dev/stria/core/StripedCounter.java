@@ -7,14 +7,17 @@ import static dev.stria.core.LongStripes.SLOT;
  * A striped sum of {@code long} and {@code double} increments, for counters and up-down counters.
  *
  * <ul>
- *   <li>{@link #add(long)} is <b>wait-free</b>: one atomic add ({@code LOCK XADD} on x86-64) on the
- *       current thread's stripe.
- *   <li>{@link #add(double)} is <b>lock-free</b>: a compare-and-set loop on the stripe's double
- *       slot, retried only when another thread wrote the same stripe in between. Integral
- *       increments should use {@link #add(long)}.
- *   <li>{@link #drain()} exchanges every stripe's slots with zero ({@code getAndSet}), so each
- *       increment is returned by exactly one drain, whatever the writers do meanwhile. It never
- *       makes a writer wait.
+ *   <li>{@link #add(long)} is <b>wait-free</b>: on the thread's own stripe (the common case) a
+ *       plain add published with a release store, no atomic instruction; on the shared stripe
+ *       (when another thread owns the thread's slot, see {@link LongStripes}) one atomic add
+ *       ({@code LOCK XADD} on x86-64).
+ *   <li>{@link #add(double)} is wait-free on the thread's own stripe and <b>lock-free</b> on the
+ *       shared one: a compare-and-set loop retried only when another thread wrote it in between.
+ *       Integral increments should use {@link #add(long)}.
+ *   <li>{@link #drain()} takes what each owned stripe grew by since the last drain and exchanges
+ *       the shared stripe's slots with zero ({@code getAndSet}), so each increment is returned by
+ *       exactly one drain, whatever the writers do meanwhile. Drains are serialised on the
+ *       counter and never make a writer wait.
  * </ul>
  *
  * The counter does not check signs: monotonic counters reject negative increments in the API.
@@ -24,48 +27,49 @@ public final class StripedCounter {
   private static final int DOUBLE_SLOT = PAD + 1;
 
   private final LongStripes stripes = LongStripes.zeroed(2);
+  private final StripeReadings readings = new StripeReadings(stripes);
 
   public void add(long delta) {
-    SLOT.getAndAdd(stripes.forCurrentThread(), LONG_SLOT, delta);
+    long[] stripe = stripes.forCurrentThread();
+    if (LongStripes.isOwned(stripe)) {
+      LongStripes.ownedIncrement(stripe, LONG_SLOT, delta);
+    } else {
+      SLOT.getAndAdd(stripe, LONG_SLOT, delta);
+    }
   }
 
   public void add(double delta) {
-    DoubleBits.add(SLOT, stripes.forCurrentThread(), DOUBLE_SLOT, delta);
+    long[] stripe = stripes.forCurrentThread();
+    if (LongStripes.isOwned(stripe)) {
+      LongStripes.ownedAdd(stripe, DOUBLE_SLOT, delta);
+    } else {
+      DoubleBits.add(SLOT, stripe, DOUBLE_SLOT, delta);
+    }
   }
 
   /**
-   * Takes everything added since the previous drain and leaves zero behind.
+   * Takes everything added since the previous drain.
    *
    * <p>An add that runs concurrently is seen by this drain or by the next one, never by both and
-   * never by neither. Only one thread should drain a counter at a time (the registry's collection
-   * path serialises drains per series); concurrent drains stay exact but split the increments
-   * between them.
+   * never by neither.
    */
-  public SumDelta drain() {
+  public synchronized SumDelta drain() {
     long longs = 0;
     double doubles = 0;
     for (int i = 0; i < stripes.capacity(); i++) {
       long[] stripe = stripes.stripe(i);
       if (stripe != null) {
-        longs += (long) SLOT.getAndSet(stripe, LONG_SLOT, 0L);
-        doubles += DoubleBits.exchange(SLOT, stripe, DOUBLE_SLOT, 0L);
+        long[] seen = readings.lastOf(i);
+        longs += StripeReadings.take(stripe, seen, LONG_SLOT);
+        doubles += StripeReadings.takeDouble(stripe, seen, DOUBLE_SLOT);
       }
+    }
+    long[] shared = stripes.sharedStripe();
+    if (shared != null) {
+      longs += StripeReadings.take(shared, null, LONG_SLOT);
+      doubles += StripeReadings.takeDouble(shared, null, DOUBLE_SLOT);
     }
     return new SumDelta(longs, doubles);
-  }
-
-  /** The sum since the last drain, without resetting (a racy but exact-per-stripe read). */
-  public double peek() {
-    long longs = 0;
-    double doubles = 0;
-    for (int i = 0; i < stripes.capacity(); i++) {
-      long[] stripe = stripes.stripe(i);
-      if (stripe != null) {
-        longs += (long) SLOT.getVolatile(stripe, LONG_SLOT);
-        doubles += Double.longBitsToDouble((long) SLOT.getVolatile(stripe, DOUBLE_SLOT));
-      }
-    }
-    return longs + doubles;
   }
 
   /** The number of stripes this counter has allocated (one per thread that mapped to a new one). */

@@ -14,7 +14,12 @@ final class ThreadStripe {
 
   /** A well-spread 32-bit hash of the current thread's id; callers keep the top bits they need. */
   static int hash() {
-    return (int) (Thread.currentThread().getId() * 0x9E3779B97F4A7C15L >>> 32);
+    return hash(Thread.currentThread().getId());
+  }
+
+  /** {@link #hash()} of a given thread id. */
+  static int hash(long threadId) {
+    return (int) (threadId * 0x9E3779B97F4A7C15L >>> 32);
   }
 
   /** The number of stripes a cell may use: a power of two, twice the processors, 2 to 64. */

@@ -126,6 +126,27 @@ class ExplicitBucketHistogramTest {
   }
 
   @Test
+  void moreThreadsThanStripesStillCountExactly() throws Exception {
+    ExplicitBucketHistogram h = histogram(2, 5, 10);
+    int threads = 3 * ThreadStripe.stripeCount();
+    int perThread = 48_000; // a multiple of the 12 values
+    HistogramData total = new HistogramData(4);
+    StressRun.run(
+        threads,
+        t -> {
+          for (int i = 0; i < perThread; i++) {
+            h.record(i % 12);
+          }
+        },
+        () -> total.merge(h.drain()));
+    total.merge(h.drain());
+    long rounds = (long) threads * perThread / 12;
+    assertThat(total.bucketCounts()).containsExactly(3 * rounds, 3 * rounds, 5 * rounds, rounds);
+    assertThat(total.sum()).isEqualTo(66.0 * rounds);
+    assertThat(h.stripesInUse()).isEqualTo(ThreadStripe.stripeCount() + 1);
+  }
+
+  @Test
   void concurrentLongRecordingsKeepExactSums() throws Exception {
     ExplicitBucketHistogram h =
         new ExplicitBucketHistogram(new BucketBounds(new double[] {100, 1000}, 1.0));
