@@ -9,8 +9,8 @@ import java.util.Arrays;
  * {@code positiveCounts[k]} counts positive values in bucket {@code positiveOffset + k};
  * {@code negativeCounts[k]} counts negative values whose absolute value is in bucket {@code
  * negativeOffset + k}. {@code zeroCount} counts exact zeros. {@code count} always equals
- * {@code zeroCount} plus every bucket. {@code min} and {@code max} are {@code NaN} when nothing was
- * recorded.
+ * {@code zeroCount} plus every bucket. {@code min} and {@code max} are {@code NaN} when unknown:
+ * nothing recorded, or in a delta only values that raced the previous collection.
  *
  * <p>{@code classic} is the same series' explicit-bucket view when the histogram was registered
  * with explicit bounds as well (Prometheus exposes both at once); it is {@code null} otherwise.

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@code bucketCounts[i]} counts values in {@code (bounds[i-1], bounds[i]]} and the last entry
  * counts values above the last bound ({@code +Inf}), so {@code bucketCounts.length ==
  * bounds.length + 1}. Counts are per bucket, not cumulative. {@code count} always equals the sum of
- * {@code bucketCounts}. {@code min} and {@code max} are {@code NaN} when nothing was recorded.
+ * {@code bucketCounts}. {@code min} and {@code max} are {@code NaN} when unknown: nothing recorded, or in a delta only values that raced the previous collection.
  *
  * <p>The arrays are copied on construction and shared by the accessors: do not modify them.
  */

@@ -207,11 +207,14 @@ final class JsonMetricsEncoder {
     number(sum);
   }
 
+  /** Leaves out what is unknown (NaN): nothing counted, or values whose min/max raced a drain. */
   private void minMax(long count, double min, double max) {
-    if (count > 0) {
+    if (count > 0 && !Double.isNaN(min)) {
       sb.append(',');
       name("min");
       number(min);
+    }
+    if (count > 0 && !Double.isNaN(max)) {
       sb.append(',');
       name("max");
       number(max);

@@ -212,8 +212,12 @@ final class ProtoMetricsEncoder {
 
   private void histogramPoint(HistogramPoint p) {
     int point = w.written();
-    if (p.count() > 0) {
+    // Both are unknown (NaN) when nothing was counted, or when the only values of a delta
+    // raced the previous collection, which took their min and max.
+    if (!Double.isNaN(p.max())) {
       w.doubleField(HDP_MAX, p.max());
+    }
+    if (!Double.isNaN(p.min())) {
       w.doubleField(HDP_MIN, p.min());
     }
     attributes(HDP_ATTRIBUTES, p.labels());
@@ -228,8 +232,12 @@ final class ProtoMetricsEncoder {
 
   private void exponentialPoint(ExponentialHistogramPoint p) {
     int point = w.written();
-    if (p.count() > 0) {
+    // Both are unknown (NaN) when nothing was counted, or when the only values of a delta
+    // raced the previous collection, which took their min and max.
+    if (!Double.isNaN(p.max())) {
       w.doubleField(EDP_MAX, p.max());
+    }
+    if (!Double.isNaN(p.min())) {
       w.doubleField(EDP_MIN, p.min());
     }
     buckets(EDP_NEGATIVE, p.negativeOffset(), p.negativeCounts());

@@ -82,6 +82,25 @@ class MetricsEncodingTest {
   }
 
   @Test
+  void unknownMinAndMaxOfACountedPointAreOmittedInBothProtocols() throws Exception {
+    // A delta whose only values raced the previous collection has counts but no min or max.
+    dev.stria.snapshot.HistogramPoint raced = new dev.stria.snapshot.HistogramPoint(
+        dev.stria.snapshot.Labels.empty(), 1, 2, 1, 0.5, Double.NaN, Double.NaN,
+        new double[] {1}, new long[] {1, 0});
+    MetricBatch batch = new MetricBatch(dev.stria.snapshot.Resource.empty(),
+        new dev.stria.snapshot.InstrumentationScope("s", ""),
+        List.of(new dev.stria.snapshot.MetricSnapshot("h", "", "",
+            dev.stria.snapshot.MetricType.HISTOGRAM, Temporality.DELTA, List.of(raced))));
+    var point = decodeProtobuf(batch).getResourceMetrics(0).getScopeMetrics(0).getMetrics(0)
+        .getHistogram().getDataPoints(0);
+    assertThat(point.getCount()).isEqualTo(1);
+    assertThat(point.hasMin()).isFalse();
+    assertThat(point.hasMax()).isFalse();
+    String json = new JsonMetricsEncoder().encodeToString(batch);
+    assertThat(json).doesNotContain("\"min\"").doesNotContain("\"max\"").doesNotContain("NaN");
+  }
+
+  @Test
   void bufferGrowthKeepsManyLargeMessagesIntact() throws Exception {
     MetricBatch small = SampleMetrics.batch(Temporality.DELTA);
     java.util.List<dev.stria.snapshot.MetricSnapshot> many = new java.util.ArrayList<>();

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * thread-safe: its owner serialises access.
  *
  * <p>The count is derived from the bucket counts, so it always equals their sum. {@link #min()}
- * and {@link #max()} are {@code NaN} while nothing has been recorded.
+ * and {@link #max()} are {@code NaN} while unknown.
  */
 public final class HistogramData {
   private final long[] bucketCounts;
@@ -108,12 +108,17 @@ public final class HistogramData {
     return sum;
   }
 
+  /**
+   * The smallest value, or NaN when unknown: nothing recorded, or (in a delta) only values that
+   * raced the previous drain, which took their min (see {@link ExplicitBucketHistogram}).
+   */
   public double min() {
-    return count() == 0 ? Double.NaN : min;
+    return min == Double.POSITIVE_INFINITY ? Double.NaN : min;
   }
 
+  /** The largest value, or NaN when unknown (see {@link #min()}). */
   public double max() {
-    return count() == 0 ? Double.NaN : max;
+    return max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
   }
 
   /** Values not recorded because they were NaN or infinite. */

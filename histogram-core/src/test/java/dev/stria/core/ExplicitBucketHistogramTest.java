@@ -42,6 +42,16 @@ class ExplicitBucketHistogramTest {
   }
 
   @Test
+  void minAndMaxAreUnknownWhenACountArrivesWithoutThem() {
+    // A recording that raced a drain: its min went to the previous drain, its count to this one.
+    HistogramData data = new HistogramData(2);
+    data.add(0, 1);
+    assertThat(data.count()).isEqualTo(1);
+    assertThat(data.min()).isNaN();
+    assertThat(data.max()).isNaN();
+  }
+
+  @Test
   void nanAndInfinitiesAreDroppedAndCounted() {
     ExplicitBucketHistogram h = histogram(1);
     h.record(Double.NaN);
