@@ -336,4 +336,28 @@ class ExponentialHistogramTest {
     data.addPositive(10, 1);
     assertThat(data.count()).isEqualTo(1);
   }
+
+  @Test
+  void moreThreadsThanStripesShareStripesAndStillCountExactly() throws Exception {
+    ExponentialHistogram cell = new ExponentialHistogram();
+    int threads = 3 * ThreadStripe.stripeCount();
+    int perThread = 40_000;
+    ExponentialHistogramData total = new ExponentialHistogramData(cell.recordingScale());
+    StressRun.run(
+        threads,
+        t -> {
+          for (int i = 0; i < perThread; i++) {
+            cell.record(i % 8 - 2); // -2 .. 5: negatives, zero and positives
+          }
+        },
+        () -> cell.drainInto(total));
+    cell.drainInto(total);
+    long rounds = (long) threads * perThread / 8;
+    assertThat(total.count()).isEqualTo(rounds * 8);
+    assertThat(total.zeroCount()).isEqualTo(rounds);
+    assertThat(total.sum()).isEqualTo(12.0 * rounds);
+    assertThat(total.min()).isEqualTo(-2.0);
+    assertThat(total.max()).isEqualTo(5.0);
+    assertThat(cell.stripesInUse()).isEqualTo(ThreadStripe.stripeCount());
+  }
 }
