@@ -43,6 +43,9 @@ public final class Peers {
     CLASSIC_AND_NATIVE
   }
 
+  /** The SDK's own default: 2000 series per instrument. */
+  private static final int DEFAULT_OTEL_CARDINALITY_LIMIT = 2000;
+
   private Peers() {}
 
   /** A client_java histogram in seconds with label {@link #LABEL}. */
@@ -73,8 +76,14 @@ public final class Peers {
    * a measurement), histograms explicit by default or base-2 exponential.
    */
   public static SdkMeterProvider otelProvider(boolean exponentialHistograms) {
+    return otelProvider(exponentialHistograms, DEFAULT_OTEL_CARDINALITY_LIMIT);
+  }
+
+  /** As {@link #otelProvider(boolean)}, with room for {@code cardinalityLimit} series each. */
+  public static SdkMeterProvider otelProvider(boolean exponentialHistograms, int cardinalityLimit) {
     SdkMeterProviderBuilder builder =
-        SdkMeterProvider.builder().registerMetricReader(InMemoryMetricReader.create());
+        SdkMeterProvider.builder()
+            .registerMetricReader(InMemoryMetricReader.create(), type -> cardinalityLimit);
     if (exponentialHistograms) {
       builder.registerView(
           InstrumentSelector.builder().setType(InstrumentType.HISTOGRAM).build(),
