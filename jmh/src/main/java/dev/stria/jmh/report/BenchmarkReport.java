@@ -18,12 +18,15 @@ import java.util.List;
  *     jmh/target/jmh-threads1.json jmh/target/jmh-threads2.json
  * }</pre>
  *
- * Defaults: {@code --out docs}, no memory file, no note. Every other argument is a JMH result
+ * Defaults: {@code --out docs}, no memory file, no note, no README ({@code --readme README.md}
+ * rewrites the README's benchmark section between its two markers). Every other argument is a JMH result
  * file ({@code -rf json}); lines of all files are merged.
  */
 public final class BenchmarkReport {
   static final String MARKDOWN_FILE = "benchmarks.md";
   static final String CHART_FILE = "benchmarks.png";
+  static final String README_BEGIN = "<!-- benchmarks:begin (written by jmh/run-benchmarks.sh) -->";
+  static final String README_END = "<!-- benchmarks:end -->";
 
   private BenchmarkReport() {}
 
@@ -31,6 +34,7 @@ public final class BenchmarkReport {
     Path out = Path.of("docs");
     Path memoryFile = null;
     String note = "";
+    Path readme = null;
     List<Path> jmhFiles = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -43,6 +47,9 @@ public final class BenchmarkReport {
         case "--note":
           note = args[++i];
           break;
+        case "--readme":
+          readme = Path.of(args[++i]);
+          break;
         default:
           jmhFiles.add(Path.of(args[i]));
       }
@@ -51,12 +58,16 @@ public final class BenchmarkReport {
       throw new IllegalArgumentException(
           "no JMH result file given: pass one or more files written with -rf json");
     }
-    write(jmhFiles, memoryFile, note, out);
-    System.out.println("Wrote " + out.resolve(MARKDOWN_FILE) + " and " + out.resolve(CHART_FILE));
+    write(jmhFiles, memoryFile, note, out, readme);
+    System.out.println("Wrote " + out.resolve(MARKDOWN_FILE) + " and " + out.resolve(CHART_FILE)
+        + (readme == null ? "" : " and the benchmark section of " + readme));
   }
 
-  /** Reads the results and writes both files into {@code out}. */
-  static void write(List<Path> jmhFiles, Path memoryFile, String note, Path out)
+  /**
+   * Reads the results and writes both files into {@code out}; when {@code readme} is not null,
+   * also replaces its text between {@link #README_BEGIN} and {@link #README_END} with a summary.
+   */
+  static void write(List<Path> jmhFiles, Path memoryFile, String note, Path out, Path readme)
       throws IOException {
     List<BenchmarkResult> results = new ArrayList<>();
     for (Path file : jmhFiles) {
@@ -75,5 +86,26 @@ public final class BenchmarkReport {
         out.resolve(MARKDOWN_FILE),
         MarkdownReport.render(note, machine, results, cases, memory, CHART_FILE),
         StandardCharsets.UTF_8);
+    if (readme != null) {
+      String docsPath = readme.toAbsolutePath().getParent()
+          .relativize(out.toAbsolutePath()).toString().replace('\\', '/');
+      String summary = MarkdownReport.renderSummary(
+          note, machine, results, cases, memory, docsPath.isEmpty() ? "" : docsPath + "/");
+      Files.writeString(readme,
+          replaceSection(Files.readString(readme, StandardCharsets.UTF_8), summary),
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code text} with everything between the two markers replaced by {@code section}. */
+  static String replaceSection(String text, String section) {
+    int begin = text.indexOf(README_BEGIN);
+    int end = text.indexOf(README_END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException("the README has no benchmark section: expected the line "
+          + README_BEGIN + " followed later by " + README_END);
+    }
+    return text.substring(0, begin + README_BEGIN.length()) + "\n" + section
+        + text.substring(end);
   }
 }

@@ -24,14 +24,7 @@ final class MarkdownReport {
     if (!note.isBlank()) {
       md.append("> ").append(note.strip()).append("\n\n");
     }
-    md.append("- Machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu())
-        .append(", ").append(machine.os()).append('\n');
-    md.append("- JDK: ").append(machine.jdk()).append('\n');
-    md.append("- Date: ").append(machine.date()).append('\n');
-    for (String settings : runSettings(results)) {
-      md.append("- JMH: ").append(settings).append('\n');
-    }
-    md.append('\n');
+    appendMachine(md, machine, results);
     md.append("ns/op is the average time per operation (lower is better); ± is JMH's 99.9% "
         + "confidence half-width (\"—\" when a single iteration gives none). The ratio divides a "
         + "line's ns/op by the best peer's in the same case; Stria and the JDK floors are not "
@@ -40,16 +33,8 @@ final class MarkdownReport {
     if (!chartFileName.isEmpty()) {
       md.append("![Best ns/op of each library per case](").append(chartFileName).append(")\n\n");
     }
-    List<Targets.Verdict> verdicts = Targets.evaluate(cases, memory);
     md.append("## Targets\n\n");
-    md.append("| target | measured | limit | met |\n|---|---|---|---|\n");
-    for (Targets.Verdict verdict : verdicts) {
-      md.append("| ").append(verdict.target()).append(" | ").append(verdict.measured())
-          .append(" | ").append(verdict.limit()).append(" | ")
-          .append(verdict.met().map(met -> met ? "yes" : "**no**").orElse("—"))
-          .append(" |\n");
-    }
-    md.append('\n');
+    appendTargets(md, cases, memory);
     md.append("## Recording cost\n\n");
     for (BenchmarkCase benchmarkCase : cases) {
       md.append("### ").append(benchmarkCase.title()).append("\n\n");
@@ -72,6 +57,78 @@ final class MarkdownReport {
       renderMemory(md, memory);
     }
     return md.toString();
+  }
+
+  /**
+   * The README's part of a run: note, machine, chart, targets and one line per case (Stria's
+   * fastest line beside the fastest peer's), with links into the full report.
+   */
+  static String renderSummary(
+      String note,
+      Machine machine,
+      List<BenchmarkResult> results,
+      List<BenchmarkCase> cases,
+      List<MemoryResult> memory,
+      String docsPath) {
+    StringBuilder md = new StringBuilder();
+    if (!note.isBlank()) {
+      md.append("> ").append(note.strip()).append("\n\n");
+    }
+    appendMachine(md, machine, results);
+    md.append("![Best ns/op of each library per case](").append(docsPath)
+        .append(BenchmarkReport.CHART_FILE).append(")\n\n");
+    md.append("| case | Stria ns/op | fastest peer | peer ns/op | Stria / peer | Stria B/op |\n");
+    md.append("|---|---:|---|---:|---:|---:|\n");
+    for (BenchmarkCase benchmarkCase : cases) {
+      BenchmarkResult stria = null;
+      BenchmarkResult peer = null;
+      for (BenchmarkResult line : benchmarkCase.lines()) {
+        Library library = Library.of(line.method());
+        if (library == Library.STRIA && stria == null) {
+          stria = line;
+        } else if (library.isPeer() && peer == null) {
+          peer = line;
+        }
+      }
+      md.append("| ").append(benchmarkCase.title())
+          .append(" | ").append(stria == null ? "—" : formatScore(stria.score()))
+          .append(" | ").append(peer == null ? "—" : peer.method())
+          .append(" | ").append(peer == null ? "—" : formatScore(peer.score()))
+          .append(" | ").append(stria == null ? "—"
+              : formatRatio(benchmarkCase.ratioToBestPeer(stria)))
+          .append(" | ").append(stria == null ? "—" : formatBytes(stria.allocatedBytesPerOp()))
+          .append(" |\n");
+    }
+    md.append("\nTargets of the issue, checked against this run:\n\n");
+    appendTargets(md, cases, memory);
+    md.append("Every line, error bars and memory per series: [").append(docsPath)
+        .append(BenchmarkReport.MARKDOWN_FILE).append("](").append(docsPath)
+        .append(BenchmarkReport.MARKDOWN_FILE).append(").\n");
+    return md.toString();
+  }
+
+  private static void appendMachine(
+      StringBuilder md, Machine machine, List<BenchmarkResult> results) {
+    md.append("- Machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu())
+        .append(", ").append(machine.os()).append('\n');
+    md.append("- JDK: ").append(machine.jdk()).append('\n');
+    md.append("- Date: ").append(machine.date()).append('\n');
+    for (String settings : runSettings(results)) {
+      md.append("- JMH: ").append(settings).append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static void appendTargets(
+      StringBuilder md, List<BenchmarkCase> cases, List<MemoryResult> memory) {
+    md.append("| target | measured | limit | met |\n|---|---|---|---|\n");
+    for (Targets.Verdict verdict : Targets.evaluate(cases, memory)) {
+      md.append("| ").append(verdict.target()).append(" | ").append(verdict.measured())
+          .append(" | ").append(verdict.limit()).append(" | ")
+          .append(verdict.met().map(met -> met ? "yes" : "**no**").orElse("—"))
+          .append(" |\n");
+    }
+    md.append('\n');
   }
 
   private static void renderMemory(StringBuilder md, List<MemoryResult> memory) {

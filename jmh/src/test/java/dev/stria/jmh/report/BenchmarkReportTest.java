@@ -36,7 +36,7 @@ class BenchmarkReportTest {
       Files.writeString(memoryFile, JmhFixture.memoryJson(memory), StandardCharsets.UTF_8);
     }
     Path out = directory.resolve("docs");
-    BenchmarkReport.write(List.of(jmh), memoryFile, "Quick smoke run", out);
+    BenchmarkReport.write(List.of(jmh), memoryFile, "Quick smoke run", out, null);
     return Files.readString(out.resolve(BenchmarkReport.MARKDOWN_FILE), StandardCharsets.UTF_8);
   }
 
@@ -152,5 +152,32 @@ class BenchmarkReportTest {
     byte[] png = Files.readAllBytes(directory.resolve("docs").resolve(BenchmarkReport.CHART_FILE));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(png.length).isGreaterThan(1000);
+  }
+
+  @Test
+  void readmeSectionBetweenTheMarkersIsReplacedByTheRunSummary() throws IOException {
+    Path jmh = directory.resolve("jmh.json");
+    Files.writeString(jmh, histogramRun().json(), StandardCharsets.UTF_8);
+    Path readme = directory.resolve("README.md");
+    Files.writeString(readme, "# Title\n\n## Benchmarks\n\n" + BenchmarkReport.README_BEGIN
+        + "\nold numbers\n" + BenchmarkReport.README_END + "\n\n## After\n");
+
+    BenchmarkReport.write(List.of(jmh), null, "Quick smoke run", directory.resolve("docs"), readme);
+
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    assertThat(text)
+        .doesNotContain("old numbers")
+        .contains("![Best ns/op of each library per case](docs/benchmarks.png)")
+        .contains("| Explicit histogram observe, one series (1 thread) | 10.00 | "
+            + "prometheusClassicOnly | 40.00 | 0.25 | 0.0 |")
+        .endsWith(BenchmarkReport.README_END + "\n\n## After\n");
+  }
+
+  @Test
+  void readmeWithoutMarkersIsRejectedNamingTheMarkers() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> BenchmarkReport.replaceSection("# no section\n", "summary"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(BenchmarkReport.README_BEGIN);
   }
 }
