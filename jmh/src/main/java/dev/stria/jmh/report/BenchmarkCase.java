@@ -27,7 +27,7 @@ record BenchmarkCase(String benchmarkClass, Map<String, String> params, int thre
         "PerThreadSeriesHistogramBenchmark", "Explicit histogram observe, a series per thread");
     TITLES.put("ExponentialHistogramBenchmark", "Exponential histogram observe, one series");
     TITLES.put("TimerBenchmark", "Timer around an empty block");
-    TITLES.put("LabelLookupBenchmark", "Bound series vs label lookup (counter)");
+    TITLES.put("LabelLookupBenchmark", "Bound series vs label lookup, counter");
     TITLES.put("CounterCellBenchmark", "Striped counter cell (histogram-core)");
   }
 
