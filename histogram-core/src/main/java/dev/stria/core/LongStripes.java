@@ -79,11 +79,6 @@ public final class LongStripes {
     return initial.length;
   }
 
-  /** The initial value of data slot {@code i}, which a drain puts back. */
-  long initialValue(int i) {
-    return initial[i];
-  }
-
   /** The number of stripes in use, for memory accounting in tests and benchmarks. */
   public int stripesInUse() {
     int used = 0;

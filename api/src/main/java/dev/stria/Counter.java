@@ -1,0 +1,120 @@
+package dev.stria;
+
+import dev.stria.core.StripedCounter;
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.MetricType;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A monotonic sum: requests served, bytes sent, errors.
+ *
+ * <pre>{@code
+ * Counter requests = registry.counter("http.server.requests")
+ *     .description("Requests handled").unit("1")
+ *     .labelNames("method", "status").register();
+ * Counter.Series ok = requests.labels("GET", "200");   // cache it on hot paths
+ * ok.inc();
+ * ok.add(3);
+ * }</pre>
+ *
+ * <p>Recording is wait-free for whole increments ({@code inc()}, {@code add(long)}, and {@code
+ * add(double)} of a whole number): one atomic add on the calling thread's stripe, no allocation.
+ * A fractional {@code add(double)} is lock-free (a compare-and-set on the stripe). A negative or
+ * NaN increment is an {@link IllegalArgumentException}; nothing is recorded then.
+ */
+public final class Counter extends LabeledInstrument<Counter.Series> {
+
+  Counter(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry) {
+    super(descriptor, cardinalityLimit,
+        labels -> new Series(descriptor.name(), labels, registry.nowEpochNanos()),
+        series -> series.state);
+  }
+
+  /** Adds one (instrument without label names). */
+  public void inc() {
+    unlabelled().inc();
+  }
+
+  /** Adds {@code amount}, which must not be negative (instrument without label names). */
+  public void add(long amount) {
+    unlabelled().add(amount);
+  }
+
+  /** Adds {@code amount}, which must be a non-negative number (instrument without label names). */
+  public void add(double amount) {
+    unlabelled().add(amount);
+  }
+
+  /** One labelled series of a counter: keep it and record into it. */
+  public static final class Series {
+    private final String name;
+    private final StripedCounter cell = new StripedCounter();
+    final SumSeries state;
+
+    Series(String name, Labels labels, long startEpochNanos) {
+      this.name = name;
+      this.state = new SumSeries(labels, startEpochNanos, cell);
+    }
+
+    public void inc() {
+      cell.add(1L);
+    }
+
+    public void add(long amount) {
+      if (amount < 0) {
+        throw negative(amount);
+      }
+      cell.add(amount);
+    }
+
+    public void add(double amount) {
+      if (!(amount >= 0)) {
+        throw negative(amount);
+      }
+      long whole = (long) amount;
+      if (whole == amount) {
+        cell.add(whole);
+      } else {
+        cell.add(amount);
+      }
+    }
+
+    private IllegalArgumentException negative(double amount) {
+      return new IllegalArgumentException(
+          "counter '" + name + "' cannot add " + amount + ": increments must be non-negative"
+              + " numbers (use an up-down counter for values that go down)");
+    }
+
+    /** The labels of this series. */
+    public Labels labels() {
+      return state.labels;
+    }
+  }
+
+  /**
+   * Builds a counter: {@code registry.counter(name)...register()}, or {@code callback(...)} for a
+   * total read at collection time.
+   */
+  public static final class Builder extends InstrumentBuilder<Builder> {
+    Builder(MeterRegistry registry, String name) {
+      super(registry, name);
+    }
+
+    /** Registers the counter, or returns the one already registered with the same settings. */
+    public Counter register() {
+      InstrumentDescriptor descriptor = descriptor("counter", MetricType.COUNTER, "");
+      return registry.register(descriptor, Counter.class,
+          () -> new Counter(descriptor, cardinalityLimit, registry));
+    }
+
+    /**
+     * Registers a monotonic total read at collection time (GC counts, bytes read by a library).
+     * A callback that throws is logged once and its series skipped; the collection goes on.
+     */
+    public Registration callback(DoubleSupplier total) {
+      requireNoLabelsForCallback();
+      InstrumentDescriptor descriptor = descriptor("callback counter", MetricType.COUNTER, "");
+      return registry.registerCallback(descriptor, total);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.stria;
+
+import dev.stria.core.ExplicitBucketHistogram;
+import dev.stria.core.HistogramData;
+import dev.stria.snapshot.HistogramPoint;
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.PointSnapshot;
+
+/** The collection side of an explicit-bucket histogram series. */
+final class ExplicitSeries extends SeriesState<HistogramData> {
+  private final ExplicitBucketHistogram cell;
+  private final double[] bounds;
+
+  ExplicitSeries(Labels labels, long startEpochNanos, ExplicitBucketHistogram cell) {
+    super(labels, startEpochNanos);
+    this.cell = cell;
+    this.bounds = cell.bounds().bounds();
+  }
+
+  @Override
+  HistogramData drain() {
+    return cell.drain();
+  }
+
+  @Override
+  HistogramData empty() {
+    return new HistogramData(bounds.length + 1);
+  }
+
+  @Override
+  void merge(HistogramData total, HistogramData delta) {
+    total.merge(delta);
+  }
+
+  @Override
+  boolean isEmpty(HistogramData data) {
+    return data.count() == 0;
+  }
+
+  @Override
+  PointSnapshot point(HistogramData data, long startEpochNanos, long epochNanos) {
+    return point(labels, data, bounds, startEpochNanos, epochNanos);
+  }
+
+  static HistogramPoint point(
+      Labels labels, HistogramData data, double[] bounds, long startEpochNanos, long epochNanos) {
+    return new HistogramPoint(labels, startEpochNanos, epochNanos, data.count(), data.sum(),
+        data.min(), data.max(), bounds, data.bucketCounts());
+  }
+}

@@ -1,0 +1,204 @@
+package dev.stria;
+
+import dev.stria.core.BucketBounds;
+import dev.stria.core.ExplicitBucketHistogram;
+import dev.stria.core.ExponentialHistogram;
+import dev.stria.core.ExponentialHistogramData;
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.MetricType;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * A distribution of values — latencies, sizes — with explicit buckets or base-2 exponential
+ * buckets, or both.
+ *
+ * <pre>{@code
+ * Histogram latency = registry.histogram("http.server.duration").unit("s")
+ *     .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)   // the default
+ *     .labelNames("route").register();
+ * Histogram.Series orders = latency.labels("/orders");
+ * orders.observe(0.042);
+ * try (Timer t = orders.startTimer()) {
+ *   handle();
+ * }
+ * Histogram sizes = registry.histogram("rpc.payload.size").unit("By").exponential().register();
+ * }</pre>
+ *
+ * <p><b>Defaults:</b> explicit buckets with Prometheus' bounds ({@code .005 ... 10}); with {@link
+ * Builder#exponential()} a base-2 exponential histogram of at most 160 buckets; with both {@code
+ * buckets(...)} and {@code exponential()}, an exponential histogram whose points also carry the
+ * explicit-bucket view (Prometheus exposes both as one histogram).
+ *
+ * <p><b>Recording</b> allocates nothing. The bucket count is one wait-free atomic add; the double
+ * sum, min and max are lock-free compare-and-sets on the calling thread's stripe. Timers record
+ * nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free atomic add too. NaN
+ * and infinite values are not recorded (counted as dropped).
+ */
+public final class Histogram extends LabeledInstrument<Histogram.Series> {
+
+  Histogram(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry,
+      BucketBounds bounds, int maxExponentialBuckets) {
+    super(descriptor, cardinalityLimit,
+        labels -> new Series(descriptor, labels, registry.nowEpochNanos(), bounds,
+            maxExponentialBuckets),
+        series -> series.state);
+  }
+
+  public void observe(double value) {
+    unlabelled().observe(value);
+  }
+
+  /** A timer that records into this histogram when closed (instrument without label names). */
+  public Timer startTimer() {
+    return unlabelled().startTimer();
+  }
+
+  public void time(Runnable body) {
+    unlabelled().time(body);
+  }
+
+  public <T> T time(Supplier<T> body) {
+    return unlabelled().time(body);
+  }
+
+  public <T> T timeChecked(Callable<T> body) throws Exception {
+    return unlabelled().timeChecked(body);
+  }
+
+  /** One labelled series of a histogram: keep it and record into it. */
+  public static final class Series {
+    private final String name;
+    private final String unit;
+    private final ExplicitBucketHistogram classic;
+    private final ExponentialHistogram exponential;
+    private final double nanosecondValue;
+    final CollectableSeries state;
+
+    Series(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
+        BucketBounds bounds, int maxExponentialBuckets) {
+      this.name = descriptor.name();
+      this.unit = descriptor.unit();
+      this.nanosecondValue = TimeUnits.nanosecondValue(unit);
+      this.classic = bounds == null ? null : new ExplicitBucketHistogram(bounds);
+      if (maxExponentialBuckets > 0) {
+        this.exponential = new ExponentialHistogram();
+        this.state = new ExponentialSeries(labels, startEpochNanos, exponential, classic,
+            maxExponentialBuckets);
+      } else {
+        this.exponential = null;
+        this.state = new ExplicitSeries(labels, startEpochNanos, classic);
+      }
+    }
+
+    /** Records {@code value}; NaN and infinities are not recorded (counted as dropped). */
+    public void observe(double value) {
+      if (classic != null) {
+        classic.record(value);
+      }
+      if (exponential != null) {
+        exponential.record(value);
+      }
+    }
+
+    void recordNanos(long nanos) {
+      if (classic != null) {
+        classic.recordLong(nanos);
+      }
+      if (exponential != null) {
+        exponential.record(nanos * nanosecondValue);
+      }
+    }
+
+    /**
+     * A timer that records the elapsed time into this series when closed.
+     *
+     * @throws IllegalStateException if the histogram's unit is not a time unit
+     */
+    public Timer startTimer() {
+      if (Double.isNaN(nanosecondValue)) {
+        throw new IllegalStateException(
+            "histogram '" + name + "' has unit '" + unit + "', which is not a time unit: timers"
+                + " need s, ms, us, ns, min, h or no unit (seconds)");
+      }
+      return new Timer(this, System.nanoTime());
+    }
+
+    /** Runs {@code body} and records how long it took, also when it throws. */
+    public void time(Runnable body) {
+      try (Timer t = startTimer()) {
+        body.run();
+      }
+    }
+
+    /** Runs {@code body}, records how long it took, also when it throws, and returns its result. */
+    public <T> T time(Supplier<T> body) {
+      try (Timer t = startTimer()) {
+        return body.get();
+      }
+    }
+
+    /** As {@link #time(Supplier)}, for bodies that throw checked exceptions. */
+    public <T> T timeChecked(Callable<T> body) throws Exception {
+      try (Timer t = startTimer()) {
+        return body.call();
+      }
+    }
+  }
+
+  /** Builds a histogram: {@code registry.histogram(name)...register()}. */
+  public static final class Builder extends InstrumentBuilder<Builder> {
+    private double[] bounds;
+    private int maxExponentialBuckets;
+
+    Builder(MeterRegistry registry, String name) {
+      super(registry, name);
+    }
+
+    /**
+     * Explicit bucket bounds: finite, strictly increasing, inclusive upper bounds ({@code v <=
+     * le}); {@code +Inf} is implied. Default: Prometheus' {@code .005 ... 10}.
+     */
+    public Builder buckets(double... bounds) {
+      new BucketBounds(bounds); // validates, naming the offending bound
+      this.bounds = bounds.clone();
+      return this;
+    }
+
+    /** Base-2 exponential buckets, at most 160 of them. */
+    public Builder exponential() {
+      return exponential(ExponentialHistogramData.DEFAULT_MAX_BUCKETS);
+    }
+
+    /** Base-2 exponential buckets, at most {@code maxBuckets} (at least 2) of them. */
+    public Builder exponential(int maxBuckets) {
+      if (maxBuckets < 2) {
+        throw new IllegalArgumentException(
+            "exponential histogram '" + name + "' needs maxBuckets of at least 2, got "
+                + maxBuckets);
+      }
+      this.maxExponentialBuckets = maxBuckets;
+      return this;
+    }
+
+    public Histogram register() {
+      boolean exponential = maxExponentialBuckets > 0;
+      double[] explicit = bounds != null || exponential ? bounds : BucketBounds.PROMETHEUS_DEFAULT;
+      BucketBounds bucketBounds = null;
+      if (explicit != null) {
+        double nanos = TimeUnits.nanosecondValue(unit);
+        bucketBounds = new BucketBounds(explicit, Double.isNaN(nanos) ? 1.0 : nanos);
+      }
+      String aggregation = (explicit == null ? "" : "buckets " + Arrays.toString(explicit))
+          + (exponential ? (explicit == null ? "" : " and ") + "exponential(" + maxExponentialBuckets
+              + ")" : "");
+      InstrumentDescriptor descriptor = descriptor("histogram",
+          exponential ? MetricType.EXPONENTIAL_HISTOGRAM : MetricType.HISTOGRAM, aggregation);
+      BucketBounds finalBounds = bucketBounds;
+      return registry.register(descriptor, Histogram.class,
+          () -> new Histogram(descriptor, cardinalityLimit, registry, finalBounds,
+              maxExponentialBuckets));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.stria;
+
+import dev.stria.snapshot.MetricSnapshot;
+import dev.stria.snapshot.PointSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the registry and its readers know of every instrument: its identity and its series. */
+abstract class Instrument {
+  final InstrumentDescriptor descriptor;
+
+  Instrument(InstrumentDescriptor descriptor) {
+    this.descriptor = descriptor;
+  }
+
+  /** The series to collect now. */
+  abstract Iterable<? extends CollectableSeries> collectableSeries();
+
+  /** This instrument's snapshot for {@code collection}, or null when it has no point. */
+  final MetricSnapshot collect(Collection collection) {
+    List<PointSnapshot> points = new ArrayList<>();
+    for (CollectableSeries series : collectableSeries()) {
+      PointSnapshot point = series.collect(collection, descriptor.type());
+      if (point != null) {
+        points.add(point);
+      }
+    }
+    if (points.isEmpty()) {
+      return null;
+    }
+    return new MetricSnapshot(
+        descriptor.name(),
+        descriptor.description(),
+        descriptor.unit(),
+        descriptor.type(),
+        collection.temporalityFor(descriptor.type()),
+        points);
+  }
+
+  final void detachReader(int slot) {
+    for (CollectableSeries series : collectableSeries()) {
+      series.forgetReader(slot);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.stria;
+
+import java.util.List;
+
+/**
+ * The settings every instrument builder shares: description, unit, label names and the
+ * cardinality limit.
+ *
+ * @param <B> the concrete builder, returned by each setter for chaining
+ */
+abstract class InstrumentBuilder<B extends InstrumentBuilder<B>> {
+  final MeterRegistry registry;
+  final String name;
+  String description = "";
+  String unit = "";
+  String[] labelNames = new String[0];
+  int cardinalityLimit;
+
+  InstrumentBuilder(MeterRegistry registry, String name) {
+    this.registry = registry;
+    this.name = NameRules.instrumentName(name);
+    this.cardinalityLimit = registry.cardinalityLimit();
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** What the instrument measures, shown as HELP by Prometheus. Default: empty. */
+  public B description(String description) {
+    this.description = NameRules.description(name, description);
+    return self();
+  }
+
+  /** The UCUM unit ({@code "s"}, {@code "By"}, {@code "1"}). Default: empty. */
+  public B unit(String unit) {
+    this.unit = NameRules.unit(name, unit);
+    return self();
+  }
+
+  /**
+   * The label names of the instrument's series, in order; {@code labels(values...)} then takes
+   * one value per name. Default: none, and the instrument records directly.
+   */
+  public B labelNames(String... labelNames) {
+    this.labelNames = NameRules.labelNames(name, labelNames);
+    return self();
+  }
+
+  /**
+   * The most series this instrument keeps; further label sets are recorded into one overflow
+   * series labelled {@code otel_metric_overflow="true"}. Default: the registry's (2000).
+   */
+  public B cardinalityLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException(
+          "cardinality limit " + limit + " of '" + name + "' must be at least 1");
+    }
+    this.cardinalityLimit = limit;
+    return self();
+  }
+
+  InstrumentDescriptor descriptor(String kind, dev.stria.snapshot.MetricType type,
+      String aggregation) {
+    return new InstrumentDescriptor(
+        name, kind, type, description, unit, List.of(labelNames), aggregation);
+  }
+
+  /** Labels are for recorded instruments; callbacks report one unlabelled series. */
+  void requireNoLabelsForCallback() {
+    if (labelNames.length > 0) {
+      throw new IllegalArgumentException(
+          "callback instrument '" + name + "' cannot have label names "
+              + List.of(labelNames) + ": a callback reports one series");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.stria;
+
+import dev.stria.snapshot.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An instrument whose series are looked up by label values. Without label names it has exactly
+ * one series, created at registration, which its direct recording methods use.
+ *
+ * @param <S> the public series type ({@code Counter.Series}, ...)
+ */
+abstract class LabeledInstrument<S> extends Instrument {
+  private final SeriesTable<S> table;
+  private final S unlabelled;
+  private final Function<S, CollectableSeries> collectable;
+
+  LabeledInstrument(
+      InstrumentDescriptor descriptor,
+      int cardinalityLimit,
+      Function<Labels, S> factory,
+      Function<S, CollectableSeries> collectable) {
+    super(descriptor);
+    String[] names = descriptor.labelNames().toArray(new String[0]);
+    this.table = new SeriesTable<>(descriptor.name(), names, cardinalityLimit, factory);
+    this.collectable = collectable;
+    this.unlabelled = names.length == 0 ? table.get() : null;
+  }
+
+  /**
+   * The series for these label values, one per label name in order, created on first use. The
+   * same values return the same series: look it up once and keep it on hot paths.
+   *
+   * @throws IllegalArgumentException if the number of values differs from the label names or a
+   *     value is null
+   */
+  public S labels(String... values) {
+    return table.get(values);
+  }
+
+  /**
+   * Removes the series for these label values, for series that go away (a finished job, a closed
+   * connection). What it recorded since the last collection is not exported. A later {@code
+   * labels(...)} with the same values starts a new series.
+   *
+   * @return whether such a series existed
+   */
+  public boolean remove(String... values) {
+    return table.remove(values);
+  }
+
+  /** Removes every labelled series (see {@link #remove(String...)}). */
+  public void clear() {
+    table.clear();
+  }
+
+  /** The single series of an instrument without label names. */
+  final S unlabelled() {
+    S series = unlabelled;
+    if (series == null) {
+      throw new IllegalStateException(
+          descriptor.kind() + " '" + descriptor.name() + "' has label names "
+              + descriptor.labelNames() + ": record through labels(...)");
+    }
+    return series;
+  }
+
+  @Override
+  final Iterable<? extends CollectableSeries> collectableSeries() {
+    List<CollectableSeries> all = new ArrayList<>(table.size());
+    for (S series : table.all()) {
+      all.add(collectable.apply(series));
+    }
+    return all;
+  }
+}

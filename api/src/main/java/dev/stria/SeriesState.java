@@ -1,0 +1,102 @@
+package dev.stria;
+
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.MetricType;
+import dev.stria.snapshot.PointSnapshot;
+import dev.stria.snapshot.Temporality;
+import java.util.Arrays;
+
+/**
+ * The collection side of one series: it drains the series' recording cells and keeps what each
+ * reader has not reported yet.
+ *
+ * <p><b>Protocol.</b> Writers only touch the cells, never this state. Collections of this series
+ * are serialised by {@code synchronized} on it, so two readers collecting at once take turns per
+ * series (for the time of one drain, O(stripes x buckets)), and no writer ever waits. Each
+ * collection:
+ *
+ * <ol>
+ *   <li>drains the cells (an exchange: each recording is drained exactly once);
+ *   <li>adds the drained delta to the cumulative total, and to the pending delta of every open
+ *       reader that wants deltas for this instrument kind;
+ *   <li>reports the cumulative total, or its own pending delta, which it then empties.
+ * </ol>
+ *
+ * So every recording reaches the cumulative total once and every delta reader's pending data
+ * once, whichever reader happened to drain it: readers are independent and exact.
+ *
+ * @param <D> the mutable accumulation of this kind of series (a sum, a histogram)
+ */
+abstract class SeriesState<D> implements CollectableSeries {
+  private static final Object[] NO_PENDING = new Object[0];
+
+  final Labels labels;
+  final long startEpochNanos;
+  private D cumulative;
+  private Object[] pendingByReaderSlot = NO_PENDING;
+
+  SeriesState(Labels labels, long startEpochNanos) {
+    this.labels = labels;
+    this.startEpochNanos = startEpochNanos;
+  }
+
+  /** Everything recorded since the previous drain. */
+  abstract D drain();
+
+  abstract D empty();
+
+  /** Adds {@code delta} to {@code total}. */
+  abstract void merge(D total, D delta);
+
+  abstract boolean isEmpty(D data);
+
+  abstract PointSnapshot point(D data, long startEpochNanos, long epochNanos);
+
+  /** The point for {@code collection}, or null when a delta reader has nothing new. */
+  @Override
+  public synchronized PointSnapshot collect(Collection collection, MetricType type) {
+    D delta = drain();
+    if (cumulative == null) {
+      cumulative = empty();
+    }
+    merge(cumulative, delta);
+    for (RegistryReader reader : collection.readers) {
+      if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
+        merge(pendingFor(reader.slot()), delta);
+      }
+    }
+    if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
+      return point(cumulative, startEpochNanos, collection.epochNanos);
+    }
+    int slot = collection.reader.slot();
+    D mine = pendingFor(slot);
+    if (isEmpty(mine)) {
+      // Nothing was counted, but keep what is pending: a recording that raced the drain may
+      // have left its sum here while its count went to the next drain.
+      return null;
+    }
+    pendingByReaderSlot[slot] = null;
+    return point(mine, collection.deltaStart(startEpochNanos), collection.epochNanos);
+  }
+
+  @SuppressWarnings("unchecked")
+  private D pendingFor(int slot) {
+    if (slot >= pendingByReaderSlot.length) {
+      pendingByReaderSlot = Arrays.copyOf(pendingByReaderSlot, slot + 1);
+    }
+    D pending = (D) pendingByReaderSlot[slot];
+    if (pending == null) {
+      pending = empty();
+      pendingByReaderSlot[slot] = pending;
+    }
+    return pending;
+  }
+
+  /** Forgets what a closed reader had pending. */
+  @Override
+  public synchronized void forgetReader(int slot) {
+    if (slot < pendingByReaderSlot.length) {
+      pendingByReaderSlot[slot] = null;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.stria;
+
+import dev.stria.snapshot.Labels;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The series of one instrument, by label values, with the cardinality limit.
+ *
+ * <p>Lookups of existing series are lock-free ({@link ConcurrentHashMap#get}). A new label set is
+ * created once (concurrent callers get the same series). Once the table holds {@code limit}
+ * series, further label sets share one overflow series labelled {@code
+ * otel_metric_overflow="true"}, so memory stays bounded and no recording is dropped; one warning
+ * is logged per instrument.
+ *
+ * @param <S> the instrument's series type
+ */
+final class SeriesTable<S> {
+  static final String OVERFLOW_LABEL = "otel_metric_overflow";
+
+  private static final System.Logger LOG = System.getLogger(SeriesTable.class.getName());
+
+  private final String instrument;
+  private final String[] labelNames;
+  private final int limit;
+  private final Function<Labels, S> factory;
+  private final ConcurrentHashMap<LabelValues, S> series = new ConcurrentHashMap<>();
+  private volatile S overflow;
+  private volatile boolean overflowLogged;
+
+  SeriesTable(String instrument, String[] labelNames, int limit, Function<Labels, S> factory) {
+    this.instrument = instrument;
+    this.labelNames = labelNames;
+    this.limit = limit;
+    this.factory = factory;
+  }
+
+  /** The series for {@code values}, created on first use; the overflow series past the limit. */
+  S get(String... values) {
+    checkArity(values);
+    LabelValues key = new LabelValues(values);
+    S existing = series.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    return create(key);
+  }
+
+  private S create(LabelValues key) {
+    for (String value : key.values) {
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "label values of '" + instrument + "' must not be null: "
+                + Arrays.toString(labelNames) + " = " + Arrays.toString(key.values));
+      }
+    }
+    synchronized (this) {
+      S existing = series.get(key);
+      if (existing != null) {
+        return existing;
+      }
+      if (series.size() >= limit) {
+        return overflow();
+      }
+      String[] copy = key.values.clone();
+      S created = factory.apply(Labels.of(labelNames, copy));
+      series.put(new LabelValues(copy), created);
+      return created;
+    }
+  }
+
+  private S overflow() {
+    S current = overflow;
+    if (current == null) {
+      current = factory.apply(Labels.of(OVERFLOW_LABEL, "true"));
+      overflow = current;
+    }
+    if (!overflowLogged) {
+      overflowLogged = true;
+      LOG.log(
+          Level.WARNING,
+          "instrument ''{0}'' reached its cardinality limit of {1} series; further label sets"
+              + " are recorded into one series labelled {2}=\"true\"",
+          instrument, limit, OVERFLOW_LABEL);
+    }
+    return current;
+  }
+
+  /** Removes the series for {@code values}; returns whether there was one. */
+  boolean remove(String... values) {
+    checkArity(values);
+    return series.remove(new LabelValues(values)) != null;
+  }
+
+  void clear() {
+    series.clear();
+  }
+
+  /** Every series, the overflow series last. */
+  Iterable<S> all() {
+    S current = overflow;
+    if (current == null) {
+      return series.values();
+    }
+    java.util.List<S> all = new java.util.ArrayList<>(series.values());
+    all.add(current);
+    return all;
+  }
+
+  int size() {
+    return series.size() + (overflow == null ? 0 : 1);
+  }
+
+  private void checkArity(String[] values) {
+    if (values == null || values.length != labelNames.length) {
+      throw new IllegalArgumentException(
+          "'" + instrument + "' has label names " + Arrays.toString(labelNames) + " and needs "
+              + labelNames.length + " label values, got " + Arrays.toString(values));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.stria.core;
+
+import java.util.Arrays;
+
+/**
+ * What an {@link ExplicitBucketHistogram} drain returns, and the accumulator that the collection
+ * path merges drains into (a cumulative total, a reader's pending delta). Mutable and not
+ * thread-safe: its owner serialises access.
+ *
+ * <p>The count is derived from the bucket counts, so it always equals their sum. {@link #min()}
+ * and {@link #max()} are {@code NaN} while nothing has been recorded.
+ */
+public final class HistogramData {
+  private final long[] bucketCounts;
+  private double sum;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+  private long dropped;
+
+  /** An empty accumulator for {@code bucketCount} buckets ({@code +Inf} included). */
+  public HistogramData(int bucketCount) {
+    this.bucketCounts = new long[bucketCount];
+  }
+
+  void add(int bucket, long count) {
+    bucketCounts[bucket] += count;
+  }
+
+  void addSum(double delta) {
+    sum += delta;
+  }
+
+  void addDropped(long count) {
+    dropped += count;
+  }
+
+  void extend(double newMin, double newMax) {
+    min = Math.min(min, newMin);
+    max = Math.max(max, newMax);
+  }
+
+  /** Adds everything in {@code other} (same bucket layout) to this. */
+  public void merge(HistogramData other) {
+    if (other.bucketCounts.length != bucketCounts.length) {
+      throw new IllegalArgumentException(
+          "cannot merge a histogram of " + other.bucketCounts.length + " buckets into one of "
+              + bucketCounts.length);
+    }
+    for (int i = 0; i < bucketCounts.length; i++) {
+      bucketCounts[i] += other.bucketCounts[i];
+    }
+    sum += other.sum;
+    dropped += other.dropped;
+    extend(other.min, other.max);
+  }
+
+  /** Empties this accumulator. */
+  public void clear() {
+    Arrays.fill(bucketCounts, 0);
+    sum = 0;
+    min = Double.POSITIVE_INFINITY;
+    max = Double.NEGATIVE_INFINITY;
+    dropped = 0;
+  }
+
+  public HistogramData copy() {
+    HistogramData copy = new HistogramData(bucketCounts.length);
+    copy.merge(this);
+    return copy;
+  }
+
+  /** The number of recorded values: the sum of the bucket counts. */
+  public long count() {
+    long count = 0;
+    for (long c : bucketCounts) {
+      count += c;
+    }
+    return count;
+  }
+
+  public boolean isEmpty() {
+    return count() == 0 && dropped == 0;
+  }
+
+  /** A copy of the per-bucket counts ({@code +Inf} last). */
+  public long[] bucketCounts() {
+    return bucketCounts.clone();
+  }
+
+  public long bucketCount(int bucket) {
+    return bucketCounts[bucket];
+  }
+
+  public double sum() {
+    return sum;
+  }
+
+  public double min() {
+    return count() == 0 ? Double.NaN : min;
+  }
+
+  public double max() {
+    return count() == 0 ? Double.NaN : max;
+  }
+
+  /** Values not recorded because they were NaN or infinite. */
+  public long dropped() {
+    return dropped;
+  }
+
+  @Override
+  public String toString() {
+    return "HistogramData{count=" + count() + ", sum=" + sum + ", min=" + min() + ", max="
+        + max() + ", buckets=" + Arrays.toString(bucketCounts) + ", dropped=" + dropped + '}';
+  }
+}
