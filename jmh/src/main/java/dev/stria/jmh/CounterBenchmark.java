@@ -36,6 +36,7 @@ public class CounterBenchmark {
   private final LongAdder longAdder = new LongAdder();
   private final PerThreadAtomicFloor perThreadAtomic = new PerThreadAtomicFloor();
 
+  private dev.stria.Counter.Series stria;
   private CounterDataPoint prometheus;
   private SdkMeterProvider otelProvider;
   private LongCounter otel;
@@ -45,6 +46,7 @@ public class CounterBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().counter("requests").labels("/orders");
     prometheus =
         Counter.builder()
             .name("requests")
@@ -75,6 +77,11 @@ public class CounterBenchmark {
   @Benchmark
   public long floorGetAndAddPerThread(PerThreadAtomicFloor.Slot slot) {
     return perThreadAtomic.add(slot);
+  }
+
+  @Benchmark
+  public void stria() {
+    stria.inc();
   }
 
   @Benchmark

@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ExponentialHistogramBenchmark {
+  private dev.stria.Histogram.Series stria;
   private DistributionDataPoint prometheusNativeOnly;
   private DistributionDataPoint prometheusClassicAndNative;
   private SdkMeterProvider otelProvider;
@@ -43,6 +44,7 @@ public class ExponentialHistogramBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().exponentialHistogram("duration").labels("/orders");
     PrometheusRegistry registry = new PrometheusRegistry();
     prometheusNativeOnly =
         Peers.prometheusHistogram(registry, "native", Peers.PrometheusMode.NATIVE_ONLY)
@@ -61,6 +63,11 @@ public class ExponentialHistogramBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  public void stria(Cursor cursor) {
+    stria.observe(cursor.exponentialSeconds());
   }
 
   @Benchmark

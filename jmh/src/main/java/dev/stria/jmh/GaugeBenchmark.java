@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GaugeBenchmark {
+  private dev.stria.Gauge.Series stria;
   private GaugeDataPoint prometheus;
   private SdkMeterProvider otelProvider;
   private DoubleGauge otel;
@@ -45,6 +46,13 @@ public class GaugeBenchmark {
 
   @Setup
   public void setUp() {
+    stria =
+        new StriaSetup()
+            .registry()
+            .gauge("active_requests")
+            .labelNames(Peers.LABEL)
+            .register()
+            .labels("/orders");
     prometheus =
         Gauge.builder()
             .name("active_requests")
@@ -65,6 +73,11 @@ public class GaugeBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  public void stria(Cursor cursor) {
+    stria.set(cursor.explicitSeconds());
   }
 
   @Benchmark

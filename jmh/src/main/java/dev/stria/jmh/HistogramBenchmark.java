@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class HistogramBenchmark {
+  private dev.stria.Histogram.Series stria;
   private DistributionDataPoint prometheusClassicOnly;
   private DistributionDataPoint prometheusClassicAndNative;
   private SdkMeterProvider otelProvider;
@@ -43,6 +44,7 @@ public class HistogramBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().explicitHistogram("duration").labels("/orders");
     PrometheusRegistry registry = new PrometheusRegistry();
     prometheusClassicOnly =
         Peers.prometheusHistogram(registry, "classic", Peers.PrometheusMode.CLASSIC_ONLY)
@@ -60,6 +62,11 @@ public class HistogramBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  public void stria(Cursor cursor) {
+    stria.observe(cursor.explicitSeconds());
   }
 
   @Benchmark

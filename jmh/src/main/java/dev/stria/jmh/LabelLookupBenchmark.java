@@ -43,6 +43,8 @@ public class LabelLookupBenchmark {
   private String[] labelValues;
   private String[] dropwizardNames;
 
+  private dev.stria.Counter stria;
+  private dev.stria.Counter.Series[] striaBound;
   private Counter prometheus;
   private CounterDataPoint[] prometheusBound;
   private SdkMeterProvider otelProvider;
@@ -57,11 +59,13 @@ public class LabelLookupBenchmark {
   public void setUp() {
     labelValues = new String[cardinality];
     dropwizardNames = new String[cardinality];
+    striaBound = new dev.stria.Counter.Series[cardinality];
     prometheusBound = new CounterDataPoint[cardinality];
     otelBound = new Attributes[cardinality];
     micrometerBound = new io.micrometer.core.instrument.Counter[cardinality];
     dropwizardBound = new com.codahale.metrics.Counter[cardinality];
 
+    stria = new StriaSetup().counter("requests");
     prometheus =
         Counter.builder()
             .name("requests")
@@ -75,6 +79,7 @@ public class LabelLookupBenchmark {
     for (int i = 0; i < cardinality; i++) {
       labelValues[i] = "/route/" + i;
       dropwizardNames[i] = MetricRegistry.name("requests", labelValues[i]);
+      striaBound[i] = stria.labels(labelValues[i]);
       prometheusBound[i] = prometheus.labelValues(labelValues[i]);
       otelBound[i] = Peers.otelAttributes(labelValues[i]);
       micrometerBound[i] = micrometerRegistry.counter("requests", Peers.LABEL, labelValues[i]);
@@ -85,6 +90,16 @@ public class LabelLookupBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  public void striaBound(Cursor cursor) {
+    striaBound[cursor.nextIndex(cardinality)].inc();
+  }
+
+  @Benchmark
+  public void striaLookup(Cursor cursor) {
+    stria.labels(labelValues[cursor.nextIndex(cardinality)]).inc();
   }
 
   @Benchmark

@@ -87,7 +87,11 @@ public final class Peers {
     if (exponentialHistograms) {
       builder.registerView(
           InstrumentSelector.builder().setType(InstrumentType.HISTOGRAM).build(),
-          View.builder().setAggregation(Aggregation.base2ExponentialBucketHistogram()).build());
+          View.builder()
+              .setAggregation(Aggregation.base2ExponentialBucketHistogram())
+              // a view's limit replaces the reader's, so it is set here too
+              .setCardinalityLimit(cardinalityLimit)
+              .build());
     }
     return builder.build();
   }

@@ -40,6 +40,7 @@ public class PerThreadSeriesCounterBenchmark {
   private final AtomicInteger threads = new AtomicInteger();
   private final PerThreadAtomicFloor perThreadAtomic = new PerThreadAtomicFloor();
 
+  private dev.stria.Counter stria;
   private Counter prometheus;
   private SdkMeterProvider otelProvider;
   private LongCounter otel;
@@ -50,6 +51,7 @@ public class PerThreadSeriesCounterBenchmark {
   @State(Scope.Thread)
   public static class Series {
     private final LongAdder longAdder = new LongAdder();
+    private dev.stria.Counter.Series stria;
     private CounterDataPoint prometheus;
     private Attributes otel;
     private io.micrometer.core.instrument.Counter micrometer;
@@ -58,6 +60,7 @@ public class PerThreadSeriesCounterBenchmark {
     @Setup
     public void setUp(PerThreadSeriesCounterBenchmark shared) {
       String labelValue = "/thread/" + shared.threads.getAndIncrement();
+      stria = shared.stria.labels(labelValue);
       prometheus = shared.prometheus.labelValues(labelValue);
       otel = Peers.otelAttributes(labelValue);
       micrometer = shared.micrometerRegistry.counter("requests", Peers.LABEL, labelValue);
@@ -67,6 +70,7 @@ public class PerThreadSeriesCounterBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().counter("requests");
     prometheus =
         Counter.builder()
             .name("requests")
@@ -92,6 +96,11 @@ public class PerThreadSeriesCounterBenchmark {
   @Benchmark
   public long floorGetAndAddPerThread(PerThreadAtomicFloor.Slot slot) {
     return perThreadAtomic.add(slot);
+  }
+
+  @Benchmark
+  public void stria(Series series) {
+    series.stria.inc();
   }
 
   @Benchmark

@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PerThreadSeriesHistogramBenchmark {
   private final AtomicInteger threads = new AtomicInteger();
 
+  private dev.stria.Histogram stria;
   private Histogram prometheusClassicOnly;
   private Histogram prometheusClassicAndNative;
   private SdkMeterProvider otelProvider;
@@ -48,6 +49,7 @@ public class PerThreadSeriesHistogramBenchmark {
   /** One thread's own series on each library's shared instrument. */
   @State(Scope.Thread)
   public static class Series {
+    private dev.stria.Histogram.Series stria;
     private DistributionDataPoint prometheusClassicOnly;
     private DistributionDataPoint prometheusClassicAndNative;
     private Attributes otel;
@@ -57,6 +59,7 @@ public class PerThreadSeriesHistogramBenchmark {
     @Setup
     public void setUp(PerThreadSeriesHistogramBenchmark shared) {
       String labelValue = "/thread/" + shared.threads.getAndIncrement();
+      stria = shared.stria.labels(labelValue);
       prometheusClassicOnly = shared.prometheusClassicOnly.labelValues(labelValue);
       prometheusClassicAndNative = shared.prometheusClassicAndNative.labelValues(labelValue);
       otel = Peers.otelAttributes(labelValue);
@@ -68,6 +71,7 @@ public class PerThreadSeriesHistogramBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().explicitHistogram("duration");
     PrometheusRegistry registry = new PrometheusRegistry();
     prometheusClassicOnly =
         Peers.prometheusHistogram(registry, "classic", Peers.PrometheusMode.CLASSIC_ONLY);
@@ -82,6 +86,11 @@ public class PerThreadSeriesHistogramBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  public void stria(Series series, Cursor cursor) {
+    series.stria.observe(cursor.explicitSeconds());
   }
 
   @Benchmark

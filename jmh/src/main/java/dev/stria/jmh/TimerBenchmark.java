@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TimerBenchmark {
   private static final double NANOS_PER_SECOND = 1e9;
 
+  private dev.stria.Histogram.Series stria;
   private DistributionDataPoint prometheus;
   private SdkMeterProvider otelProvider;
   private DoubleHistogram otel;
@@ -49,6 +50,7 @@ public class TimerBenchmark {
 
   @Setup
   public void setUp() {
+    stria = new StriaSetup().explicitHistogram("duration").labels("/orders");
     prometheus =
         Peers.prometheusHistogram(
                 new PrometheusRegistry(), "duration", Peers.PrometheusMode.CLASSIC_AND_NATIVE)
@@ -65,6 +67,14 @@ public class TimerBenchmark {
   @TearDown
   public void tearDown() {
     otelProvider.close();
+  }
+
+  @Benchmark
+  @SuppressWarnings("try")
+  public void stria() {
+    try (dev.stria.Timer timer = stria.startTimer()) {
+      // the timed block
+    }
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package dev.stria.jmh.memory;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.stria.jmh.Peers;
+import dev.stria.jmh.StriaSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -84,11 +85,15 @@ public final class SeriesMemory {
   /** Every library and kind this program measures. */
   static List<Subject> subjects() {
     List<Subject> subjects = new ArrayList<>();
+    subjects.add(new Subject("stria", "counter", 1, SeriesMemory::striaCounter));
     subjects.add(new Subject("floorLongAdder", "counter", 1, SeriesMemory::longAdders));
     subjects.add(new Subject("prometheus", "counter", 1, SeriesMemory::prometheusCounter));
     subjects.add(new Subject("otel", "counter", 1, SeriesMemory::otelCounter));
     subjects.add(new Subject("micrometer", "counter", 1, SeriesMemory::micrometerCounter));
     subjects.add(new Subject("dropwizard", "counter", 1, SeriesMemory::dropwizardCounter));
+    subjects.add(new Subject("striaExplicit", "histogram", 1, () -> striaHistogram(false)));
+    subjects.add(
+        new Subject("striaExponential", "histogram", 1, () -> striaHistogram(true)));
     for (Peers.PrometheusMode mode : Peers.PrometheusMode.values()) {
       subjects.add(
           new Subject(
@@ -151,6 +156,32 @@ public final class SeriesMemory {
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static Fixture striaCounter() {
+    StriaSetup stria = new StriaSetup(CARDINALITY_LIMIT);
+    dev.stria.Counter counter = stria.counter("requests");
+    return new Fixture() {
+      @Override
+      public void addSeries(String labelValue) {
+        counter.labels(labelValue).inc();
+        Reference.reachabilityFence(stria);
+      }
+    };
+  }
+
+  private static Fixture striaHistogram(boolean exponential) {
+    StriaSetup stria = new StriaSetup(CARDINALITY_LIMIT);
+    dev.stria.Histogram histogram = exponential
+        ? stria.exponentialHistogram("duration")
+        : stria.explicitHistogram("duration");
+    return new Fixture() {
+      @Override
+      public void addSeries(String labelValue) {
+        histogram.labels(labelValue).observe(OBSERVED_SECONDS);
+        Reference.reachabilityFence(stria);
+      }
+    };
   }
 
   private static Fixture longAdders() {

@@ -15,7 +15,8 @@ enum Library {
   DROPWIZARD("Dropwizard Metrics", true, "dropwizard"),
   HDRHISTOGRAM("HdrHistogram", true, "hdr"),
   FLOOR("JDK floor", false, "floor", "longadder", "atomic"),
-  OTHER("Other", true);
+  /** Internal alternatives compared with each other (bucket search variants, bare cells). */
+  OTHER("Other", false);
 
   private final String displayName;
   private final boolean peer;
