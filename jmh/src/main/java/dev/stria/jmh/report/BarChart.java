@@ -17,8 +17,8 @@ import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Writes {@code docs/benchmarks.png}: one group of bars per case, one bar per library (its fastest
- * line in that case), ns/op on a logarithmic axis. Drawn off screen (headless AWT).
+ * Writes {@code docs/benchmarks.png}: one group of bars per case in which a peer ran, one bar per
+ * library (its fastest line in that case), ns/op on a logarithmic axis. Drawn off screen (headless AWT).
  */
 final class BarChart {
   private static final Map<String, String> SHORT_NAMES = new LinkedHashMap<>();
@@ -46,7 +46,14 @@ final class BarChart {
 
   private BarChart() {}
 
-  static void write(List<BenchmarkCase> cases, Path png, String title) throws IOException {
+  static void write(List<BenchmarkCase> allCases, Path png, String title) throws IOException {
+    // Internal comparisons (no peer ran) stay in the tables; the chart is Stria beside peers.
+    List<BenchmarkCase> cases = new ArrayList<>();
+    for (BenchmarkCase benchmarkCase : allCases) {
+      if (benchmarkCase.bestPeerScore().isPresent()) {
+        cases.add(benchmarkCase);
+      }
+    }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }

@@ -80,6 +80,9 @@ final class MarkdownReport {
     md.append("| case | Stria ns/op | fastest peer | peer ns/op | Stria / peer | Stria B/op |\n");
     md.append("|---|---:|---|---:|---:|---:|\n");
     for (BenchmarkCase benchmarkCase : cases) {
+      if (benchmarkCase.bestPeerScore().isEmpty()) {
+        continue; // internal comparisons are in the full report only
+      }
       BenchmarkResult stria = null;
       BenchmarkResult peer = null;
       for (BenchmarkResult line : benchmarkCase.lines()) {

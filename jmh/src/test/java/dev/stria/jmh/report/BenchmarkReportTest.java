@@ -180,4 +180,20 @@ class BenchmarkReportTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(BenchmarkReport.README_BEGIN);
   }
+
+  @Test
+  void readmeSummaryLeavesOutCasesWhereNoPeerRan() throws IOException {
+    Path jmh = directory.resolve("jmh.json");
+    Files.writeString(jmh, histogramRun()
+        .add("BucketIndexBenchmark.linearScan", 1, 3.0, 0.1, 0.0)
+        .add("BucketIndexBenchmark.striaBucketBounds", 1, 2.0, 0.1, 0.0).json());
+    Path readme = directory.resolve("README.md");
+    Files.writeString(readme, BenchmarkReport.README_BEGIN + "\n" + BenchmarkReport.README_END);
+
+    BenchmarkReport.write(List.of(jmh), null, "", directory.resolve("docs"), readme);
+
+    assertThat(Files.readString(readme)).doesNotContain("Bucket Index");
+    assertThat(Files.readString(directory.resolve("docs").resolve(BenchmarkReport.MARKDOWN_FILE)))
+        .contains("### Bucket Index (1 thread)");
+  }
 }
