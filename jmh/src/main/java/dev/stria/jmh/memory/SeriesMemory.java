@@ -59,7 +59,8 @@ public final class SeriesMemory {
   record Subject(String library, String kind, int seriesDivisor, Supplier<Fixture> fixture) {}
 
   /** One measured line: the median and every trial, in bytes per series. */
-  record Result(String library, String kind, int series, double bytesPerSeries, double[] trials) {}
+  public record Result(
+      String library, String kind, int series, double bytesPerSeries, double[] trials) {}
 
   private SeriesMemory() {}
 
@@ -274,7 +275,7 @@ public final class SeriesMemory {
     return name.toString();
   }
 
-  static String toJson(int series, int trials, List<Result> results) {
+  public static String toJson(int series, int trials, List<Result> results) {
     StringBuilder json = new StringBuilder();
     json.append("{\n  \"series\": ").append(series);
     json.append(",\n  \"trials\": ").append(trials);
