@@ -1,0 +1,97 @@
+package dev.stria.examples;
+
+import dev.stria.MeterRegistry;
+import dev.stria.otlp.ConsoleExporter;
+import dev.stria.otlp.OtlpExporter;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The push side of the demo, whichever {@link PushTarget} was chosen: an {@link OtlpExporter}
+ * configured entirely by the {@code OTEL_*} settings, or the OTLP module's {@link ConsoleExporter}
+ * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s). {@link #close()} exports once more, so nothing recorded before it is lost.
+ */
+final class Push implements AutoCloseable {
+  static final String INTERVAL_VARIABLE = "OTEL_METRIC_EXPORT_INTERVAL";
+
+  private final String description;
+  private final LongSupplier failedExports;
+  private final AutoCloseable exporter;
+
+  private Push(String description, LongSupplier failedExports, AutoCloseable exporter) {
+    this.description = description;
+    this.failedExports = failedExports;
+    this.exporter = exporter;
+  }
+
+  /**
+   * Starts pushing {@code registry}'s metrics to {@code target}.
+   *
+   * @throws IllegalArgumentException when an {@code OTEL_*} setting is malformed
+   */
+  static Push start(PushTarget target, MeterRegistry registry, Settings settings,
+      PrintStream out) {
+    return switch (target) {
+      case OTLP -> {
+        OtlpExporter exporter = OtlpExporter.builder().registry(registry).start();
+        yield new Push("OTLP to " + exporter.endpoint(),
+            () -> exporter.health().exportsFailed(), exporter);
+      }
+      case CONSOLE -> {
+        ConsoleExporter.Builder builder = ConsoleExporter.builder().registry(registry).output(out);
+        Duration interval = interval(settings);
+        if (interval != null) {
+          builder.interval(interval);
+        }
+        yield new Push("the console", () -> 0, builder.start());
+      }
+      case NONE -> new Push("nowhere (OTEL_METRICS_EXPORTER=none)", () -> 0, () -> { });
+    };
+  }
+
+  /** OTEL_METRIC_EXPORT_INTERVAL applies to the console too; null when unset. */
+  private static Duration interval(Settings settings) {
+    String millis = settings.get(INTERVAL_VARIABLE);
+    if (millis == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(millis);
+      if (value > 0) {
+        return Duration.ofMillis(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(INTERVAL_VARIABLE + " '" + millis
+        + "' must be a positive number of milliseconds");
+  }
+
+  /** Where the metrics go, for the demo's output. */
+  String description() {
+    return description;
+  }
+
+  /** Stops the schedule and exports one last time. */
+  @Override
+  public void close() {
+    finish();
+  }
+
+  /**
+   * Stops the schedule and exports one last time; true when that last export was delivered. Only
+   * the first call exports.
+   */
+  boolean finish() {
+    long failedBefore = failedExports.getAsLong();
+    try {
+      exporter.close();
+    } catch (Exception e) {
+      System.getLogger("dev.stria.examples").log(System.Logger.Level.WARNING,
+          "closing the push exporter failed", e);
+      return false;
+    }
+    return failedExports.getAsLong() == failedBefore;
+  }
+}

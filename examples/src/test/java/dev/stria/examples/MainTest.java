@@ -1,0 +1,122 @@
+package dev.stria.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The entry point, run in-process: it returns exit codes instead of exiting. */
+class MainTest {
+  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+  private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+  private static final Main.Stop NEVER_CALLED = () -> {
+    throw new AssertionError("a serving mode started");
+  };
+
+  private int run(Map<String, String> settings, Main.Stop stop, String... args) {
+    return Main.run(args, new Settings(settings::get), stop, out, err);
+  }
+
+  private String out() {
+    return outBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return errBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void badArgumentsPrintUsageAndExit2() {
+    assertThat(run(Map.of(), NEVER_CALLED, "service", "--port", "http")).isEqualTo(2);
+    assertThat(err()).contains("error: --port 'http' is not a whole number")
+        .contains("usage: java -jar stria-examples.jar");
+  }
+
+  @Test
+  void helpPrintsUsageAndExits0() {
+    assertThat(run(Map.of(), NEVER_CALLED, "--help")).isZero();
+    assertThat(out()).startsWith("usage:");
+  }
+
+  @Test
+  void aMalformedOtelSettingExits2AndNamesIt() {
+    assertThat(run(Map.of("OTEL_METRICS_EXPORTER", "zipkin"), NEVER_CALLED, "batch")).isEqualTo(2);
+    assertThat(err()).contains("OTEL_METRICS_EXPORTER 'zipkin'");
+  }
+
+  @Test
+  void batchRunsEveryIterationAndExits0() {
+    assertThat(run(Map.of("OTEL_METRICS_EXPORTER", "none"), NEVER_CALLED,
+        "batch", "--iterations", "30")).isZero();
+    assertThat(out()).contains("batch: 30 operations, ");
+  }
+
+  @Test
+  void serviceServesUntilStoppedThenReturns0() throws Exception {
+    AtomicReference<String> scraped = new AtomicReference<>();
+    int code = run(Map.of(), () -> scraped.set(scrapeBannerUrl()), "service", "--port", "0");
+
+    assertThat(code).isZero();
+    assertThat(scraped.get()).contains("# TYPE http_server_requests_total counter");
+  }
+
+  @Test
+  void bothServesAndPushesFromOneRegistry() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      // The OTLP exporter reads its settings itself: a system property of the variable's name.
+      System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
+      AtomicReference<String> scraped = new AtomicReference<>();
+      int code;
+      try {
+        code = run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()),
+            () -> scraped.set(scrapeBannerUrl()), "both", "--port", "0");
+      } finally {
+        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+      }
+
+      assertThat(code).isZero();
+      assertThat(out()).contains("and pushing them to OTLP to " + receiver.baseEndpoint());
+      assertThat(scraped.get()).contains("http_server_requests_total");
+      assertThat(receiver.metrics(SimulatedService.REQUESTS)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aPortInUseExits1() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code = run(Map.of(), NEVER_CALLED,
+          "service", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err()).contains("error: cannot serve Prometheus metrics");
+    }
+  }
+
+  @Test
+  void aChildJvmExitsWithCode2OnBadArguments() throws Exception {
+    ChildJvm.Exit exit = ChildJvm.runMain(Map.of(), "batch", "--iterations", "many");
+
+    assertThat(exit.code()).isEqualTo(2);
+    assertThat(exit.err()).contains("usage:");
+  }
+
+  private String scrapeBannerUrl() {
+    Matcher url = Pattern.compile("http://\\S+/metrics").matcher(out());
+    assertThat(url.find()).as(out()).isTrue();
+    try {
+      return Scrape.text(url.group());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,268 @@
+package dev.stria.otlp;
+
+import dev.stria.snapshot.CounterPoint;
+import dev.stria.snapshot.ExponentialHistogramPoint;
+import dev.stria.snapshot.GaugePoint;
+import dev.stria.snapshot.HistogramPoint;
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.MetricSnapshot;
+import dev.stria.snapshot.PointSnapshot;
+import dev.stria.snapshot.Resource;
+import dev.stria.snapshot.Temporality;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes an OTLP {@code ExportMetricsServiceRequest} (opentelemetry-proto v1) in the protobuf
+ * wire format, by hand, without a protobuf runtime.
+ *
+ * <p>Field numbers and wire types come from {@code opentelemetry/proto/metrics/v1/metrics.proto},
+ * {@code common/v1/common.proto}, {@code resource/v1/resource.proto} and {@code
+ * collector/metrics/v1/metrics_service.proto}; the tests decode the output with the official
+ * generated classes. Because {@link ProtoWriter} writes backwards, every message below emits its
+ * fields from the highest number to the lowest and its repeated elements from last to first.
+ *
+ * <p>Choices: counters and up-down counters become {@code Sum} (monotonic or not) with their
+ * snapshot's temporality; values are always {@code as_double}; histogram {@code sum} is always
+ * present; {@code min}/{@code max} only when the point counted something; an exponential
+ * histogram always carries its {@code positive} and {@code negative} buckets (possibly empty).
+ * Metrics without points are left out.
+ *
+ * <p>Not thread-safe: it owns a reusable buffer. The result of {@link #encode} is valid until the
+ * next call.
+ */
+final class ProtoMetricsEncoder {
+  // ExportMetricsServiceRequest
+  private static final int REQUEST_RESOURCE_METRICS = 1;
+  // ResourceMetrics
+  private static final int RM_RESOURCE = 1;
+  private static final int RM_SCOPE_METRICS = 2;
+  // Resource
+  private static final int RESOURCE_ATTRIBUTES = 1;
+  // ScopeMetrics
+  private static final int SM_SCOPE = 1;
+  private static final int SM_METRICS = 2;
+  // InstrumentationScope
+  private static final int SCOPE_NAME = 1;
+  private static final int SCOPE_VERSION = 2;
+  // KeyValue / AnyValue
+  private static final int KV_KEY = 1;
+  private static final int KV_VALUE = 2;
+  private static final int ANY_STRING = 1;
+  // Metric
+  private static final int METRIC_NAME = 1;
+  private static final int METRIC_DESCRIPTION = 2;
+  private static final int METRIC_UNIT = 3;
+  private static final int METRIC_GAUGE = 5;
+  private static final int METRIC_SUM = 7;
+  private static final int METRIC_HISTOGRAM = 9;
+  private static final int METRIC_EXPONENTIAL_HISTOGRAM = 10;
+  // Gauge, Sum, Histogram, ExponentialHistogram
+  private static final int DATA_POINTS = 1;
+  private static final int AGGREGATION_TEMPORALITY = 2;
+  private static final int SUM_IS_MONOTONIC = 3;
+  // NumberDataPoint
+  private static final int NDP_START = 2;
+  private static final int NDP_TIME = 3;
+  private static final int NDP_AS_DOUBLE = 4;
+  private static final int NDP_ATTRIBUTES = 7;
+  // HistogramDataPoint
+  private static final int HDP_START = 2;
+  private static final int HDP_TIME = 3;
+  private static final int HDP_COUNT = 4;
+  private static final int HDP_SUM = 5;
+  private static final int HDP_BUCKET_COUNTS = 6;
+  private static final int HDP_EXPLICIT_BOUNDS = 7;
+  private static final int HDP_ATTRIBUTES = 9;
+  private static final int HDP_MIN = 11;
+  private static final int HDP_MAX = 12;
+  // ExponentialHistogramDataPoint
+  private static final int EDP_ATTRIBUTES = 1;
+  private static final int EDP_START = 2;
+  private static final int EDP_TIME = 3;
+  private static final int EDP_COUNT = 4;
+  private static final int EDP_SUM = 5;
+  private static final int EDP_SCALE = 6;
+  private static final int EDP_ZERO_COUNT = 7;
+  private static final int EDP_POSITIVE = 8;
+  private static final int EDP_NEGATIVE = 9;
+  private static final int EDP_MIN = 12;
+  private static final int EDP_MAX = 13;
+  // ExponentialHistogramDataPoint.Buckets
+  private static final int BUCKETS_OFFSET = 1;
+  private static final int BUCKETS_COUNTS = 2;
+
+  /** AggregationTemporality enum values. */
+  static int temporalityNumber(Temporality t) {
+    return t == Temporality.DELTA ? 1 : 2;
+  }
+
+  private final ProtoWriter w;
+  private Resource lastResource;
+  private String[] lastResourceAttributes;
+
+  ProtoMetricsEncoder() {
+    this(64 * 1024);
+  }
+
+  ProtoMetricsEncoder(int initialCapacity) {
+    w = new ProtoWriter(initialCapacity);
+  }
+
+  /**
+   * Encodes {@code batch}. The bytes are {@code writer().buffer()[writer().start() ..]}, of
+   * length {@code writer().written()}, until the next call.
+   */
+  ProtoWriter encode(MetricBatch batch) {
+    w.reset();
+    int resourceMetrics = w.written();
+    int scopeMetrics = w.written();
+    List<MetricSnapshot> metrics = batch.metrics();
+    for (int i = metrics.size() - 1; i >= 0; i--) {
+      metric(metrics.get(i));
+    }
+    int scope = w.written();
+    w.stringFieldIfNotEmpty(SCOPE_VERSION, batch.scope().version());
+    w.stringField(SCOPE_NAME, batch.scope().name());
+    w.endMessage(SM_SCOPE, scope);
+    w.endMessage(RM_SCOPE_METRICS, scopeMetrics);
+    int resource = w.written();
+    String[] attributes = resourceAttributes(batch.resource());
+    for (int i = attributes.length - 2; i >= 0; i -= 2) {
+      keyValue(RESOURCE_ATTRIBUTES, attributes[i], attributes[i + 1]);
+    }
+    w.endMessage(RM_RESOURCE, resource);
+    w.endMessage(REQUEST_RESOURCE_METRICS, resourceMetrics);
+    return w;
+  }
+
+  /** The resource's keys and values, alternating; cached because exports repeat one resource. */
+  private String[] resourceAttributes(Resource resource) {
+    if (resource != lastResource) {
+      Map<String, String> map = resource.attributes();
+      String[] flat = new String[map.size() * 2];
+      int i = 0;
+      for (Map.Entry<String, String> e : map.entrySet()) {
+        flat[i++] = e.getKey();
+        flat[i++] = e.getValue();
+      }
+      lastResource = resource;
+      lastResourceAttributes = flat;
+    }
+    return lastResourceAttributes;
+  }
+
+  /** Convenience for tests and the console: a fresh copy of the encoding. */
+  byte[] encodeToBytes(MetricBatch batch) {
+    return encode(batch).toByteArray();
+  }
+
+  private void metric(MetricSnapshot m) {
+    List<PointSnapshot> points = m.points();
+    if (points.isEmpty()) {
+      return;
+    }
+    int metric = w.written();
+    int data = w.written();
+    switch (m.type()) {
+      case COUNTER, UP_DOWN_COUNTER -> {
+        w.boolFieldIfTrue(SUM_IS_MONOTONIC, m.type() == dev.stria.snapshot.MetricType.COUNTER);
+        w.varintFieldIfNonZero(AGGREGATION_TEMPORALITY, temporalityNumber(m.temporality()));
+        for (int i = points.size() - 1; i >= 0; i--) {
+          numberPoint(points.get(i));
+        }
+        w.endMessage(METRIC_SUM, data);
+      }
+      case GAUGE -> {
+        for (int i = points.size() - 1; i >= 0; i--) {
+          numberPoint(points.get(i));
+        }
+        w.endMessage(METRIC_GAUGE, data);
+      }
+      case HISTOGRAM -> {
+        w.varintFieldIfNonZero(AGGREGATION_TEMPORALITY, temporalityNumber(m.temporality()));
+        for (int i = points.size() - 1; i >= 0; i--) {
+          histogramPoint((HistogramPoint) points.get(i));
+        }
+        w.endMessage(METRIC_HISTOGRAM, data);
+      }
+      case EXPONENTIAL_HISTOGRAM -> {
+        w.varintFieldIfNonZero(AGGREGATION_TEMPORALITY, temporalityNumber(m.temporality()));
+        for (int i = points.size() - 1; i >= 0; i--) {
+          exponentialPoint((ExponentialHistogramPoint) points.get(i));
+        }
+        w.endMessage(METRIC_EXPONENTIAL_HISTOGRAM, data);
+      }
+    }
+    w.stringFieldIfNotEmpty(METRIC_UNIT, m.unit());
+    w.stringFieldIfNotEmpty(METRIC_DESCRIPTION, m.description());
+    w.stringField(METRIC_NAME, m.name());
+    w.endMessage(SM_METRICS, metric);
+  }
+
+  private void numberPoint(PointSnapshot p) {
+    double value = p instanceof CounterPoint c ? c.value() : ((GaugePoint) p).value();
+    int point = w.written();
+    attributes(NDP_ATTRIBUTES, p.labels());
+    w.doubleField(NDP_AS_DOUBLE, value); // part of a oneof: always present
+    w.fixed64FieldIfNonZero(NDP_TIME, p.epochNanos());
+    w.fixed64FieldIfNonZero(NDP_START, p.startEpochNanos());
+    w.endMessage(DATA_POINTS, point);
+  }
+
+  private void histogramPoint(HistogramPoint p) {
+    int point = w.written();
+    if (p.count() > 0) {
+      w.doubleField(HDP_MAX, p.max());
+      w.doubleField(HDP_MIN, p.min());
+    }
+    attributes(HDP_ATTRIBUTES, p.labels());
+    w.packedDouble(HDP_EXPLICIT_BOUNDS, p.bounds());
+    w.packedFixed64(HDP_BUCKET_COUNTS, p.bucketCounts());
+    w.doubleField(HDP_SUM, p.sum());
+    w.fixed64FieldIfNonZero(HDP_COUNT, p.count());
+    w.fixed64FieldIfNonZero(HDP_TIME, p.epochNanos());
+    w.fixed64FieldIfNonZero(HDP_START, p.startEpochNanos());
+    w.endMessage(DATA_POINTS, point);
+  }
+
+  private void exponentialPoint(ExponentialHistogramPoint p) {
+    int point = w.written();
+    if (p.count() > 0) {
+      w.doubleField(EDP_MAX, p.max());
+      w.doubleField(EDP_MIN, p.min());
+    }
+    buckets(EDP_NEGATIVE, p.negativeOffset(), p.negativeCounts());
+    buckets(EDP_POSITIVE, p.positiveOffset(), p.positiveCounts());
+    w.fixed64FieldIfNonZero(EDP_ZERO_COUNT, p.zeroCount());
+    w.sint32FieldIfNonZero(EDP_SCALE, p.scale());
+    w.doubleField(EDP_SUM, p.sum());
+    w.fixed64FieldIfNonZero(EDP_COUNT, p.count());
+    w.fixed64FieldIfNonZero(EDP_TIME, p.epochNanos());
+    w.fixed64FieldIfNonZero(EDP_START, p.startEpochNanos());
+    attributes(EDP_ATTRIBUTES, p.labels());
+    w.endMessage(DATA_POINTS, point);
+  }
+
+  private void buckets(int field, int offset, long[] counts) {
+    int buckets = w.written();
+    w.packedVarint(BUCKETS_COUNTS, counts);
+    w.sint32FieldIfNonZero(BUCKETS_OFFSET, offset);
+    w.endMessage(field, buckets);
+  }
+
+  private void attributes(int field, Labels labels) {
+    for (int i = labels.size() - 1; i >= 0; i--) {
+      keyValue(field, labels.name(i), labels.value(i));
+    }
+  }
+
+  private void keyValue(int field, String key, String value) {
+    int kv = w.written();
+    int any = w.written();
+    w.stringField(ANY_STRING, value); // part of a oneof: present even when empty
+    w.endMessage(KV_VALUE, any);
+    w.stringField(KV_KEY, key);
+    w.endMessage(field, kv);
+  }
+}

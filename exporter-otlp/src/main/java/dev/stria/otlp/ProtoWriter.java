@@ -1,0 +1,194 @@
+package dev.stria.otlp;
+
+/**
+ * A protobuf wire-format writer that fills its buffer from the end towards the start.
+ *
+ * <p>Why backwards: a nested message is prefixed by its length, which is known only once the
+ * message is written. Writing forwards needs either a size pass over the whole tree first or a
+ * copy of every nested message to make room for its length. Writing backwards (the last field of
+ * the last message first) makes the length known exactly when it must be written, so every byte
+ * is written once and nothing is measured twice. The caller therefore emits fields in reverse
+ * order and repeated elements from last to first; the bytes, read forwards, are the canonical
+ * encoding with ascending field numbers.
+ *
+ * <p>The written bytes are {@code buffer()[start() .. buffer().length)}. {@link #written()} stays
+ * valid across growth (data is moved to the end of the larger array), so it serves as a mark:
+ * {@code int mark = w.written(); ...content...; w.endMessage(field, mark)}.
+ *
+ * <p>Not thread-safe; one writer per exporting thread, reused across exports with {@link #reset()}.
+ */
+final class ProtoWriter {
+  static final int VARINT = 0;
+  static final int FIXED64 = 1;
+  static final int LENGTH_DELIMITED = 2;
+
+  private byte[] buf;
+  private int pos;
+
+  ProtoWriter(int initialCapacity) {
+    buf = new byte[Math.max(16, initialCapacity)];
+    pos = buf.length;
+  }
+
+  void reset() {
+    pos = buf.length;
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  int start() {
+    return pos;
+  }
+
+  int written() {
+    return buf.length - pos;
+  }
+
+  /** A copy of the written bytes, in wire order. */
+  byte[] toByteArray() {
+    return java.util.Arrays.copyOfRange(buf, pos, buf.length);
+  }
+
+  private void ensure(int n) {
+    if (pos >= n) {
+      return;
+    }
+    int used = buf.length - pos;
+    int capacity = Math.max(buf.length * 2, used + n + 16);
+    byte[] bigger = new byte[capacity];
+    System.arraycopy(buf, pos, bigger, capacity - used, used);
+    buf = bigger;
+    pos = capacity - used;
+  }
+
+  // ---- raw values -------------------------------------------------------------------------
+
+  static int varintSize(long v) {
+    // 1 byte per 7 significant bits; 0 needs 1 byte.
+    int bits = 64 - Long.numberOfLeadingZeros(v | 1);
+    return (bits + 6) / 7;
+  }
+
+  void varint(long v) {
+    int size = varintSize(v);
+    ensure(size);
+    pos -= size;
+    int p = pos;
+    while ((v & ~0x7FL) != 0) {
+      buf[p++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buf[p] = (byte) v;
+  }
+
+  void fixed64(long v) {
+    ensure(8);
+    pos -= 8;
+    for (int i = 0; i < 8; i++) {
+      buf[pos + i] = (byte) (v >>> (8 * i));
+    }
+  }
+
+  void tag(int field, int wireType) {
+    varint(((long) field << 3) | wireType);
+  }
+
+  // ---- fields -----------------------------------------------------------------------------
+
+  void fixed64Field(int field, long v) {
+    fixed64(v);
+    tag(field, FIXED64);
+  }
+
+  /** A fixed64 field omitted when zero (proto3 default, no presence). */
+  void fixed64FieldIfNonZero(int field, long v) {
+    if (v != 0) {
+      fixed64Field(field, v);
+    }
+  }
+
+  void doubleField(int field, double v) {
+    fixed64Field(field, Double.doubleToRawLongBits(v));
+  }
+
+  void varintFieldIfNonZero(int field, long v) {
+    if (v != 0) {
+      varint(v);
+      tag(field, VARINT);
+    }
+  }
+
+  /** A sint32 field (zigzag), omitted when zero. */
+  void sint32FieldIfNonZero(int field, int v) {
+    if (v != 0) {
+      varint(((v << 1) ^ (v >> 31)) & 0xFFFFFFFFL);
+      tag(field, VARINT);
+    }
+  }
+
+  void boolFieldIfTrue(int field, boolean v) {
+    if (v) {
+      varint(1);
+      tag(field, VARINT);
+    }
+  }
+
+  void stringField(int field, String s) {
+    int length = Utf8.encodedLength(s);
+    ensure(length);
+    pos -= length;
+    Utf8.encode(s, buf, pos);
+    varint(length);
+    tag(field, LENGTH_DELIMITED);
+  }
+
+  void stringFieldIfNotEmpty(int field, String s) {
+    if (!s.isEmpty()) {
+      stringField(field, s);
+    }
+  }
+
+  /** Closes a nested message whose content was written since {@code mark}. */
+  void endMessage(int field, int mark) {
+    varint(written() - mark);
+    tag(field, LENGTH_DELIMITED);
+  }
+
+  /** A packed repeated fixed64 field; omitted when empty. */
+  void packedFixed64(int field, long[] values) {
+    if (values.length == 0) {
+      return;
+    }
+    int mark = written();
+    for (int i = values.length - 1; i >= 0; i--) {
+      fixed64(values[i]);
+    }
+    endMessage(field, mark);
+  }
+
+  /** A packed repeated double field; omitted when empty. */
+  void packedDouble(int field, double[] values) {
+    if (values.length == 0) {
+      return;
+    }
+    int mark = written();
+    for (int i = values.length - 1; i >= 0; i--) {
+      fixed64(Double.doubleToRawLongBits(values[i]));
+    }
+    endMessage(field, mark);
+  }
+
+  /** A packed repeated uint64 (varint) field; omitted when empty. */
+  void packedVarint(int field, long[] values) {
+    if (values.length == 0) {
+      return;
+    }
+    int mark = written();
+    for (int i = values.length - 1; i >= 0; i--) {
+      varint(values[i]);
+    }
+    endMessage(field, mark);
+  }
+}

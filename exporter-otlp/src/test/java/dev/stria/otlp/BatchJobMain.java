@@ -1,0 +1,28 @@
+package dev.stria.otlp;
+
+import dev.stria.Counter;
+import dev.stria.MeterRegistry;
+import java.time.Duration;
+
+/**
+ * A tiny batch job for {@link ShutdownHookTest}: records a known total and returns from {@code
+ * main} without closing anything; the exporter's shutdown hook must deliver it.
+ */
+public final class BatchJobMain {
+  static final int ITEMS = 12_345;
+
+  public static void main(String[] args) throws Exception {
+    MeterRegistry registry = new MeterRegistry();
+    Counter processed = registry.counter("batch.items").register();
+    OtlpExporter.builder().registry(registry).endpoint(args[0])
+        .temporalityPreference(TemporalityPreference.DELTA)
+        .interval(Duration.ofHours(1)).shutdownHook(true).start();
+    Thread worker = new Thread(() -> {
+      for (int i = 0; i < ITEMS; i++) {
+        processed.inc();
+      }
+    });
+    worker.start();
+    worker.join();
+  }
+}

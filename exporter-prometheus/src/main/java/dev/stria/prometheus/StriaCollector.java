@@ -1,0 +1,127 @@
+package dev.stria.prometheus;
+
+import dev.stria.MetricReader;
+import dev.stria.snapshot.MetricType;
+import dev.stria.snapshot.Temporality;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A Prometheus {@link MultiCollector} over a cumulative Stria {@link MetricReader}: it lets a
+ * Stria registry join any {@link PrometheusRegistry}, yours or one behind a servlet or framework
+ * endpoint.
+ *
+ * <pre>{@code
+ * MetricReader reader = meterRegistry.newReader(Temporality.CUMULATIVE);
+ * StriaCollector collector = StriaCollector.builder(reader).build();   // target_info and scope labels on
+ * collector.register(PrometheusRegistry.defaultRegistry);
+ * }</pre>
+ *
+ * <p>Each scrape collects the reader once and converts the snapshots by the rules in {@link
+ * PrometheusExporter}. Collections never block a recording thread; concurrent scrapes collect
+ * one after the other. Defaults: {@code targetInfo(true)}, {@code scopeLabels(true)}, {@code
+ * createdTimestamps(true)}.
+ */
+public final class StriaCollector implements MultiCollector {
+  private final MetricReader reader;
+  private final SnapshotConverter converter;
+  private final ReentrantLock collecting = new ReentrantLock();
+  private final boolean createdTimestamps;
+
+  private StriaCollector(Builder builder) {
+    this.reader = builder.reader;
+    this.createdTimestamps = builder.createdTimestamps;
+    this.converter = new SnapshotConverter(reader.resource(), reader.scope(),
+        builder.targetInfo, builder.scopeLabels);
+  }
+
+  /**
+   * A builder over {@code reader}, which must report every instrument kind cumulatively.
+   *
+   * @throws IllegalArgumentException if the reader is null or reports deltas for any kind
+   */
+  public static Builder builder(MetricReader reader) {
+    if (reader == null) {
+      throw new IllegalArgumentException("the collector needs a MetricReader, got null");
+    }
+    for (MetricType type : MetricType.values()) {
+      Temporality t = reader.temporality().temporalityFor(type);
+      if (type != MetricType.GAUGE && t != Temporality.CUMULATIVE) {
+        throw new IllegalArgumentException("Prometheus needs a cumulative reader, but this one"
+            + " reports " + type + " as " + t
+            + ": use registry.newReader(Temporality.CUMULATIVE)");
+      }
+    }
+    return new Builder(reader);
+  }
+
+  /** Registers this collector in {@code registry} and returns it. */
+  public StriaCollector register(PrometheusRegistry registry) {
+    registry.register(this);
+    return this;
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    return collect((PrometheusScrapeRequest) null);
+  }
+
+  @Override
+  public MetricSnapshots collect(PrometheusScrapeRequest request) {
+    boolean created = createdTimestamps && CreatedTimestampPolicy.wanted(request);
+    collecting.lock();
+    try {
+      return converter.convert(reader.collect(), created);
+    } finally {
+      collecting.unlock();
+    }
+  }
+
+  /** The reader this collector scrapes. */
+  public MetricReader reader() {
+    return reader;
+  }
+
+  /** Options of a {@link StriaCollector}; all default to {@code true}. */
+  public static final class Builder {
+    private final MetricReader reader;
+    private boolean targetInfo = true;
+    private boolean scopeLabels = true;
+    private boolean createdTimestamps = true;
+
+    private Builder(MetricReader reader) {
+      this.reader = reader;
+    }
+
+    /** Whether the resource attributes are exposed as {@code target_info} (default true). */
+    public Builder targetInfo(boolean enabled) {
+      this.targetInfo = enabled;
+      return this;
+    }
+
+    /**
+     * Whether every series carries {@code otel_scope_name} and {@code otel_scope_version} labels
+     * (default true).
+     */
+    public Builder scopeLabels(boolean enabled) {
+      this.scopeLabels = enabled;
+      return this;
+    }
+
+    /**
+     * Whether counters and histograms carry their series' start as created timestamp (default
+     * true; never in a text 0.0.4 scrape, see {@link PrometheusExporter}).
+     */
+    public Builder createdTimestamps(boolean enabled) {
+      this.createdTimestamps = enabled;
+      return this;
+    }
+
+    public StriaCollector build() {
+      return new StriaCollector(this);
+    }
+  }
+}

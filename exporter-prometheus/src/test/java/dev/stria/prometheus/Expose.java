@@ -1,0 +1,60 @@
+package dev.stria.prometheus;
+
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.MetricFamily;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes a collector's scrape in each exposition format, with Prometheus' own writers. */
+final class Expose {
+  private Expose() {}
+
+  static String text(MultiCollector collector) {
+    return write(collector.collect(), "text");
+  }
+
+  static String openMetrics(MultiCollector collector) {
+    return write(collector.collect(), "openmetrics");
+  }
+
+  /** The protobuf scrape decoded with the official definitions, by family name. */
+  static Map<String, MetricFamily> protobuf(MultiCollector collector) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new PrometheusProtobufWriter().write(out, collector.collect());
+      ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+      Map<String, MetricFamily> families = new LinkedHashMap<>();
+      MetricFamily family;
+      while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
+        families.put(family.getName(), family);
+      }
+      return families;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String write(MetricSnapshots snapshots, String format) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      if (format.equals("text")) {
+        PrometheusTextFormatWriter.create().write(out, snapshots);
+      } else {
+        OpenMetricsTextFormatWriter.builder().setCreatedTimestampsEnabled(true).build()
+            .write(out, snapshots);
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

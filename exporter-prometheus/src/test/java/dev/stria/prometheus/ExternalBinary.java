@@ -1,0 +1,39 @@
+package dev.stria.prometheus;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds a Prometheus binary for the integration tests: skipped with a message when it is missing
+ * locally, a failure when {@code CI=true} (CI installs it, see {@code .ci/run}).
+ */
+final class ExternalBinary {
+  private ExternalBinary() {}
+
+  static Path require(String name) {
+    for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
+      Path candidate = Path.of(dir, name);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    String message = name + " is not installed (apt-get install -y prometheus provides it)";
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + ", and CI=true requires it");
+    }
+    Assumptions.abort("skipped: " + message);
+    throw new AssertionError("unreachable");
+  }
+}
