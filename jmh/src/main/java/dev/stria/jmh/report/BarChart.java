@@ -34,6 +34,8 @@ final class BarChart {
     SHORT_NAMES.put("TimerBenchmark", "timer");
     SHORT_NAMES.put("LabelLookupBenchmark", "labels");
     SHORT_NAMES.put("CounterCellBenchmark", "counter cell");
+    SHORT_NAMES.put("ScrapeBenchmark", "scrape");
+    SHORT_NAMES.put("OtlpEncodeBenchmark", "OTLP");
     COLORS.put(Library.STRIA, new Color(0xD9, 0x48, 0x1C));
     COLORS.put(Library.PROMETHEUS, new Color(0x3B, 0x6E, 0xA8));
     COLORS.put(Library.OPENTELEMETRY, new Color(0x6A, 0x4C, 0x9C));
@@ -110,6 +112,9 @@ final class BarChart {
     String simpleName = benchmarkCase.classSimpleName();
     StringBuilder label =
         new StringBuilder(SHORT_NAMES.getOrDefault(simpleName, simpleName.replace("Benchmark", "")));
+    if (!benchmarkCase.group().isEmpty()) {
+      label.append(' ').append(benchmarkCase.group().split(" ")[0]);
+    }
     benchmarkCase.params().values().forEach(value -> label.append(' ').append(value));
     label.append(", ").append(benchmarkCase.threads()).append('t');
     return label.toString();

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The lines that are compared with each other: one benchmark class at one parameter combination
  * and one thread count. Lines are sorted fastest first.
  */
-record BenchmarkCase(String benchmarkClass, Map<String, String> params, int threads,
+record BenchmarkCase(String benchmarkClass, String group, Map<String, String> params, int threads,
     List<BenchmarkResult> lines) {
 
   /** Human titles of the known benchmark classes; others get their split class name. */
@@ -29,25 +29,50 @@ record BenchmarkCase(String benchmarkClass, Map<String, String> params, int thre
     TITLES.put("TimerBenchmark", "Timer around an empty block");
     TITLES.put("LabelLookupBenchmark", "Bound series vs label lookup, counter");
     TITLES.put("CounterCellBenchmark", "Striped counter cell (histogram-core)");
+    TITLES.put("ScrapeBenchmark", "Prometheus scrape of 10,000 histogram series");
+    TITLES.put("OtlpEncodeBenchmark", "OTLP of 10,000 points");
+    TITLES.put("ApiRecordingBenchmark", "Stria API over bare cells");
+  }
+
+  /**
+   * Classes whose methods measure different things: a method whose name contains the key goes
+   * into the named group, the others into the default group, and groups are compared apart.
+   */
+  private static final Map<String, Map<String, String>> GROUPS = Map.of(
+      "OtlpEncodeBenchmark", Map.of("ExportToLoopback", "export to a loopback receiver"));
+  private static final Map<String, String> DEFAULT_GROUPS = Map.of(
+      "OtlpEncodeBenchmark", "encode");
+
+  private static String groupOf(BenchmarkResult result) {
+    String simpleName = result.classSimpleName();
+    for (Map.Entry<String, String> group : GROUPS.getOrDefault(simpleName, Map.of()).entrySet()) {
+      if (result.method().contains(group.getKey())) {
+        return group.getValue();
+      }
+    }
+    return DEFAULT_GROUPS.getOrDefault(simpleName, "");
   }
 
   /** Groups results into cases: known classes first in a fixed order, then by name. */
   static List<BenchmarkCase> group(List<BenchmarkResult> results) {
     Map<String, List<BenchmarkResult>> byKey = new LinkedHashMap<>();
     for (BenchmarkResult result : results) {
-      String key = result.benchmarkClass() + "|" + result.params() + "|" + result.threads();
+      String key = result.benchmarkClass() + "|" + groupOf(result) + "|" + result.params() + "|"
+          + result.threads();
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
     }
     List<BenchmarkCase> cases = new ArrayList<>();
     for (List<BenchmarkResult> lines : byKey.values()) {
       lines.sort(Comparator.comparingDouble(BenchmarkResult::score));
       BenchmarkResult first = lines.get(0);
-      cases.add(new BenchmarkCase(first.benchmarkClass(), first.params(), first.threads(), lines));
+      cases.add(new BenchmarkCase(
+          first.benchmarkClass(), groupOf(first), first.params(), first.threads(), lines));
     }
     List<String> order = new ArrayList<>(TITLES.keySet());
     cases.sort(
         Comparator.comparingInt((BenchmarkCase c) -> rank(order, c.classSimpleName()))
             .thenComparing(BenchmarkCase::classSimpleName)
+            .thenComparing(BenchmarkCase::group)
             .thenComparing(BenchmarkCase::paramsSortKey)
             .thenComparingInt(BenchmarkCase::threads));
     return cases;
@@ -75,7 +100,8 @@ record BenchmarkCase(String benchmarkClass, Map<String, String> params, int thre
 
   /** E.g. "Counter increment, one series (cardinality=128, 2 threads)". */
   String title() {
-    String base = TITLES.getOrDefault(classSimpleName(), splitCamelCase(classSimpleName()));
+    String base = TITLES.getOrDefault(classSimpleName(), splitCamelCase(classSimpleName()))
+        + (group.isEmpty() ? "" : ", " + group);
     List<String> details = new ArrayList<>();
     params.forEach((name, value) -> details.add(name + "=" + value));
     details.add(threads == 1 ? "1 thread" : threads + " threads");

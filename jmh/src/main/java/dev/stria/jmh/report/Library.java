@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 enum Library {
   STRIA("Stria", false, "stria"),
-  PROMETHEUS("Prometheus client_java", true, "prometheus"),
+  PROMETHEUS("Prometheus client_java", true, "prometheus", "clientjava"),
   OPENTELEMETRY("OpenTelemetry SDK", true, "otel"),
   MICROMETER("Micrometer", true, "micrometer"),
   DROPWIZARD("Dropwizard Metrics", true, "dropwizard"),

@@ -196,4 +196,20 @@ class BenchmarkReportTest {
     assertThat(Files.readString(directory.resolve("docs").resolve(BenchmarkReport.MARKDOWN_FILE)))
         .contains("### Bucket Index (1 thread)");
   }
+
+  @Test
+  void otlpEncodeAndExportAreComparedApart() throws IOException {
+    JmhFixture fixture = new JmhFixture()
+        .add("OtlpEncodeBenchmark.striaEncodeProtobuf", 1, 100_000.0, 1.0, 0.0)
+        .add("OtlpEncodeBenchmark.otelEncodeLowAllocation", 1, 200_000.0, 1.0, 0.0)
+        .add("OtlpEncodeBenchmark.striaExportToLoopback", 1, 900_000.0, 1.0, 0.0)
+        .add("OtlpEncodeBenchmark.otelExportToLoopback", 1, 1_800_000.0, 1.0, 0.0);
+
+    String markdown = report(fixture, Map.of());
+
+    assertThat(markdown)
+        .contains("### OTLP of 10,000 points, encode (1 thread)")
+        .contains("### OTLP of 10,000 points, export to a loopback receiver (1 thread)")
+        .contains("| Stria | **striaExportToLoopback** | 900,000 | 1.00 | 0.50 | 0.0 |");
+  }
 }
