@@ -18,8 +18,8 @@ final class ExplicitSeries extends SeriesState<HistogramData> {
   }
 
   @Override
-  HistogramData drain() {
-    return cell.drain();
+  void drainInto(HistogramData target) {
+    cell.drainInto(target);
   }
 
   @Override
@@ -45,6 +45,6 @@ final class ExplicitSeries extends SeriesState<HistogramData> {
   static HistogramPoint point(
       Labels labels, HistogramData data, double[] bounds, long startEpochNanos, long epochNanos) {
     return new HistogramPoint(labels, startEpochNanos, epochNanos, data.count(), data.sum(),
-        data.min(), data.max(), bounds, data.bucketCounts());
+        data.min(), data.max(), bounds, data.bucketCountsView()); // the point copies
   }
 }

@@ -43,8 +43,11 @@ final class ExponentialSeries extends SeriesState<ExponentialSeries.Data> {
   }
 
   @Override
-  Data drain() {
-    return new Data(cell.drain(), classicCell == null ? null : classicCell.drain());
+  void drainInto(Data target) {
+    cell.drainInto(target.exponential);
+    if (classicCell != null) {
+      classicCell.drainInto(target.classic);
+    }
   }
 
   @Override

@@ -16,7 +16,8 @@ import java.util.Arrays;
  * collection:
  *
  * <ol>
- *   <li>drains the cells (an exchange: each recording is drained exactly once);
+ *   <li>drains the cells (an exchange: each recording is drained exactly once), straight into
+ *       the cumulative total when no open reader wants deltas of this kind;
  *   <li>adds the drained delta to the cumulative total, and to the pending delta of every open
  *       reader that wants deltas for this instrument kind;
  *   <li>reports the cumulative total, or its own pending delta, which it then empties.
@@ -40,8 +41,8 @@ abstract class SeriesState<D> implements CollectableSeries {
     this.startEpochNanos = startEpochNanos;
   }
 
-  /** Everything recorded since the previous drain. */
-  abstract D drain();
+  /** Adds everything recorded since the previous drain to {@code target}. */
+  abstract void drainInto(D target);
 
   abstract D empty();
 
@@ -55,15 +56,20 @@ abstract class SeriesState<D> implements CollectableSeries {
   /** The point for {@code collection}, or null when a delta reader has nothing new. */
   @Override
   public synchronized PointSnapshot collect(Collection collection, MetricType type) {
-    D delta = drain();
     if (cumulative == null) {
       cumulative = empty();
     }
-    merge(cumulative, delta);
-    for (RegistryReader reader : collection.readers) {
-      if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
-        merge(pendingFor(reader.slot()), delta);
+    if (anyReaderWantsDeltas(collection, type)) {
+      D delta = empty();
+      drainInto(delta);
+      merge(cumulative, delta);
+      for (RegistryReader reader : collection.readers) {
+        if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
+          merge(pendingFor(reader.slot()), delta);
+        }
       }
+    } else {
+      drainInto(cumulative); // only cumulative readers: nothing to allocate
     }
     if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
       return point(cumulative, startEpochNanos, collection.epochNanos);
@@ -77,6 +83,15 @@ abstract class SeriesState<D> implements CollectableSeries {
     }
     pendingByReaderSlot[slot] = null;
     return point(mine, collection.deltaStart(startEpochNanos), collection.epochNanos);
+  }
+
+  private static boolean anyReaderWantsDeltas(Collection collection, MetricType type) {
+    for (RegistryReader reader : collection.readers) {
+      if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

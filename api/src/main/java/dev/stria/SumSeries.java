@@ -27,13 +27,11 @@ final class SumSeries extends SeriesState<SumSeries.Total> {
   }
 
   @Override
-  Total drain() {
+  void drainInto(Total target) {
     SumDelta delta = cell.drain();
-    Total total = new Total();
-    total.longPart = delta.longPart();
-    total.doublePart = delta.doublePart();
-    total.touched = !delta.isZero();
-    return total;
+    target.longPart += delta.longPart();
+    target.doublePart += delta.doublePart();
+    target.touched |= !delta.isZero();
   }
 
   @Override

@@ -26,10 +26,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,9 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SnapshotConverter {
   private static final System.Logger LOG = System.getLogger(SnapshotConverter.class.getName());
   private static final double[] NO_BOUNDS = {Double.POSITIVE_INFINITY};
+  private static final String[] TARGET_INFO_NAMES = {"target_info"};
+  private static final String[] NO_NAMES = {};
 
   private final LabelConverter labels;
   private final MetricNaming names = new MetricNaming();
+  private final SampleNameClaims claims = new SampleNameClaims();
   private final io.prometheus.metrics.model.snapshots.MetricSnapshot targetInfo; // null: none
   private final Map<String, Boolean> warned = new ConcurrentHashMap<>();
   private double[] lastBounds = {};
@@ -71,9 +72,8 @@ final class SnapshotConverter {
   MetricSnapshots convert(List<MetricSnapshot> metrics, boolean createdTimestamps) {
     List<io.prometheus.metrics.model.snapshots.MetricSnapshot> out =
         new ArrayList<>(metrics.size() + 1);
-    Set<String> taken = new HashSet<>();
+    claims.begin(targetInfo != null ? TARGET_INFO_NAMES : NO_NAMES);
     if (targetInfo != null) {
-      taken.add("target_info");
       out.add(targetInfo);
     }
     for (MetricSnapshot metric : metrics) {
@@ -91,7 +91,7 @@ final class SnapshotConverter {
             + " and is left out: " + naming.problem());
         continue;
       }
-      if (!takeAll(taken, naming.sampleNames())) {
+      if (!claims.claim(naming)) {
         warnOnce(metric.name(), "metric '" + metric.name() + "' becomes '" + naming.base()
             + "' in Prometheus, whose sample names an earlier metric already uses; it is left"
             + " out");
@@ -108,18 +108,8 @@ final class SnapshotConverter {
     }
     labels.endScrape();
     names.endScrape();
+    claims.end();
     return new MetricSnapshots(out);
-  }
-
-  /** Claims every name, or none if one is taken already. */
-  private static boolean takeAll(Set<String> taken, List<String> names) {
-    for (String name : names) {
-      if (taken.contains(name)) {
-        return false;
-      }
-    }
-    taken.addAll(names);
-    return true;
   }
 
   private io.prometheus.metrics.model.snapshots.MetricSnapshot convert(

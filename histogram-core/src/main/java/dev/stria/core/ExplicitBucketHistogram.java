@@ -81,6 +81,20 @@ public final class ExplicitBucketHistogram {
   /** Takes everything recorded since the previous drain; see the class comment. */
   public HistogramData drain() {
     HistogramData data = new HistogramData(buckets);
+    drainInto(data);
+    return data;
+  }
+
+  /**
+   * Like {@link #drain()}, but adds what it takes to {@code data} (same bucket count) instead of
+   * allocating: a collector with one reader drains straight into its cumulative total.
+   */
+  public void drainInto(HistogramData data) {
+    if (data.bucketCountLength() != buckets) {
+      throw new IllegalArgumentException(
+          "cannot drain a histogram of " + buckets + " buckets into data of "
+              + data.bucketCountLength());
+    }
     for (int s = 0; s < stripes.capacity(); s++) {
       long[] stripe = stripes.stripe(s);
       if (stripe == null) {
@@ -97,7 +111,6 @@ public final class ExplicitBucketHistogram {
           DoubleBits.exchange(SLOT, stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
       data.addDropped((long) SLOT.getAndSet(stripe, droppedSlot, 0L));
     }
-    return data;
   }
 
   /** The number of stripes allocated so far (one per thread that mapped to a new stripe). */

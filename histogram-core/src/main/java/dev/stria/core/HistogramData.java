@@ -91,6 +91,19 @@ public final class HistogramData {
     return bucketCounts[bucket];
   }
 
+  /**
+   * The live per-bucket counts, not a copy: read-only, and valid until this data next changes.
+   * For collectors that copy them once into an immutable snapshot.
+   */
+  public long[] bucketCountsView() {
+    return bucketCounts;
+  }
+
+  /** The number of buckets ({@code +Inf} included). */
+  public int bucketCountLength() {
+    return bucketCounts.length;
+  }
+
   public double sum() {
     return sum;
   }

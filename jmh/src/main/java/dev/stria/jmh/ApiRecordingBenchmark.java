@@ -105,6 +105,12 @@ public class ApiRecordingBenchmark {
     histogram.labels(cursor.route(routes)).observe(values.next());
   }
 
+  /** The floor of any timer: the two clock reads it needs. */
+  @Benchmark
+  public long nanoTimeTwice() {
+    return System.nanoTime() - System.nanoTime();
+  }
+
   @Benchmark
   public void timerTryWithResources() {
     try (Timer timer = cachedHistogram.startTimer()) {

@@ -54,6 +54,17 @@ public class BucketIndexBenchmark {
     return i;
   }
 
+  /** Counts the bounds below the value without a data-dependent branch. */
+  @Benchmark
+  public int branchlessCount() {
+    double v = values[cursor++ & 1023];
+    int i = 0;
+    for (double bound : bounds) {
+      i += v > bound ? 1 : 0;
+    }
+    return i;
+  }
+
   @Benchmark
   public int binarySearch() {
     double v = values[cursor++ & 1023];
