@@ -1,0 +1,111 @@
+package dev.stria.jmh.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns JMH JSON results and the memory program's JSON into {@code docs/benchmarks.md} (tables
+ * with ns/op, error, ratio to the best peer, allocation, the machine and JDK, and the issue's
+ * targets) and {@code docs/benchmarks.png} (a bar chart).
+ *
+ * <pre>{@code
+ * java -cp jmh/target/benchmarks.jar dev.stria.jmh.report.BenchmarkReport \
+ *     --out docs --memory jmh/target/memory.json --note "Quick smoke run" \
+ *     jmh/target/jmh-threads1.json jmh/target/jmh-threads2.json
+ * }</pre>
+ *
+ * Defaults: {@code --out docs}, no memory file, no note, no README ({@code --readme README.md}
+ * rewrites the README's benchmark section between its two markers). Every other argument is a JMH result
+ * file ({@code -rf json}); lines of all files are merged.
+ */
+public final class BenchmarkReport {
+  static final String MARKDOWN_FILE = "benchmarks.md";
+  static final String CHART_FILE = "benchmarks.png";
+  static final String README_BEGIN = "<!-- benchmarks:begin (written by jmh/run-benchmarks.sh) -->";
+  static final String README_END = "<!-- benchmarks:end -->";
+
+  private BenchmarkReport() {}
+
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of("docs");
+    Path memoryFile = null;
+    String note = "";
+    Path readme = null;
+    List<Path> jmhFiles = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--out":
+          out = Path.of(args[++i]);
+          break;
+        case "--memory":
+          memoryFile = Path.of(args[++i]);
+          break;
+        case "--note":
+          note = args[++i];
+          break;
+        case "--readme":
+          readme = Path.of(args[++i]);
+          break;
+        default:
+          jmhFiles.add(Path.of(args[i]));
+      }
+    }
+    if (jmhFiles.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no JMH result file given: pass one or more files written with -rf json");
+    }
+    write(jmhFiles, memoryFile, note, out, readme);
+    System.out.println("Wrote " + out.resolve(MARKDOWN_FILE) + " and " + out.resolve(CHART_FILE)
+        + (readme == null ? "" : " and the benchmark section of " + readme));
+  }
+
+  /**
+   * Reads the results and writes both files into {@code out}; when {@code readme} is not null,
+   * also replaces its text between {@link #README_BEGIN} and {@link #README_END} with a summary.
+   */
+  static void write(List<Path> jmhFiles, Path memoryFile, String note, Path out, Path readme)
+      throws IOException {
+    List<BenchmarkResult> results = new ArrayList<>();
+    for (Path file : jmhFiles) {
+      results.addAll(BenchmarkResult.parseJmh(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+    List<MemoryResult> memory =
+        memoryFile == null
+            ? List.of()
+            : MemoryResult.parse(Files.readString(memoryFile, StandardCharsets.UTF_8));
+    List<BenchmarkCase> cases = BenchmarkCase.group(results);
+    Machine machine = Machine.current(results);
+    Files.createDirectories(out);
+    BarChart.write(cases, out.resolve(CHART_FILE),
+        "Stria and peers, " + machine.cores() + " cores, " + machine.date());
+    Files.writeString(
+        out.resolve(MARKDOWN_FILE),
+        MarkdownReport.render(note, machine, results, cases, memory, CHART_FILE),
+        StandardCharsets.UTF_8);
+    if (readme != null) {
+      String docsPath = readme.toAbsolutePath().getParent()
+          .relativize(out.toAbsolutePath()).toString().replace('\\', '/');
+      String summary = MarkdownReport.renderSummary(
+          note, machine, results, cases, memory, docsPath.isEmpty() ? "" : docsPath + "/");
+      Files.writeString(readme,
+          replaceSection(Files.readString(readme, StandardCharsets.UTF_8), summary),
+          StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code text} with everything between the two markers replaced by {@code section}. */
+  static String replaceSection(String text, String section) {
+    int begin = text.indexOf(README_BEGIN);
+    int end = text.indexOf(README_END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException("the README has no benchmark section: expected the line "
+          + README_BEGIN + " followed later by " + README_END);
+    }
+    return text.substring(0, begin + README_BEGIN.length()) + "\n" + section
+        + text.substring(end);
+  }
+}
