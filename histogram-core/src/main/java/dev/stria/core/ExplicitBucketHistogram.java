@@ -119,7 +119,12 @@ public final class ExplicitBucketHistogram {
     for (int s = 0; s < stripes.capacity(); s++) {
       long[] stripe = stripes.stripe(s);
       if (stripe != null) {
+        boolean ended = stripes.ownerEnded(s); // before the drain: see LongStripes
         drainStripe(stripe, readings.lastOf(s), data);
+        if (ended) {
+          stripes.retire(s, stripe);
+          readings.forget(s);
+        }
       }
     }
     long[] shared = stripes.sharedStripe();

@@ -15,7 +15,9 @@ import java.lang.invoke.VarHandle;
  * read last time ({@link Drain}). A thread whose slot belongs to another thread records into the
  * shared stripe instead, with atomic adds, and the collector drains the shared stripe by
  * exchanging its slots with zero ({@code getAndSet}). Thread ids are never reused, so an owned
- * stripe is never written by two threads.
+ * stripe is never written by two threads. When an owner ends, the collector drains its stripe
+ * one last time and retires it ({@link #ownerEnded}, {@link #retire}), so a thread pool that
+ * replaces its threads keeps getting stripes of its own instead of filling the shared one.
  *
  * <p>Memory: the table of stripe references is allocated up front ({@link
  * ThreadStripe#stripeCount()} references), a stripe only when a thread records. A series written
@@ -44,6 +46,7 @@ public final class LongStripes {
   public static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(long[][].class);
+  private static final VarHandle OWNERS = MethodHandles.arrayElementVarHandle(Thread[].class);
   private static final VarHandle SHARED_STRIPE;
 
   static {
@@ -56,6 +59,8 @@ public final class LongStripes {
   }
 
   private final long[][] table;
+  /** The thread owning each stripe, so a collector can retire the stripes of ended threads. */
+  private final Thread[] owners;
   private final int shift;
   private final long[] initial;
   @SuppressWarnings("unused") // accessed through SHARED_STRIPE
@@ -68,6 +73,7 @@ public final class LongStripes {
   public LongStripes(long[] initial) {
     int count = ThreadStripe.stripeCount();
     this.table = new long[count][];
+    this.owners = new Thread[count];
     this.shift = 32 - Integer.numberOfTrailingZeros(count);
     this.initial = initial.clone();
   }
@@ -99,7 +105,32 @@ public final class LongStripes {
   private long[] create(int index, long owner) {
     long[] fresh = newStripe(owner);
     long[] witness = (long[]) TABLE.compareAndExchangeRelease(table, index, null, fresh);
-    return witness == null ? fresh : shared();
+    if (witness != null) {
+      return shared();
+    }
+    OWNERS.setRelease(owners, index, Thread.currentThread());
+    return fresh;
+  }
+
+  /**
+   * Whether the owner of stripe {@code index} has ended. Its termination happens-before this
+   * answer, so a drain that starts after a true answer sees every write the owner made, and no
+   * thread writes the stripe any more: the collector drains it one last time and then {@link
+   * #retire}s it.
+   */
+  public boolean ownerEnded(int index) {
+    Thread owner = (Thread) OWNERS.getAcquire(owners, index);
+    return owner != null && !owner.isAlive();
+  }
+
+  /**
+   * Takes the ended owner's {@code stripe} out of slot {@code index}, so that a new thread can own
+   * the slot instead of recording into the shared stripe: thread pools that replace their threads
+   * keep single-writer stripes. Collector only, after its last drain of the stripe.
+   */
+  public void retire(int index, long[] stripe) {
+    OWNERS.setRelease(owners, index, null);
+    TABLE.compareAndSet(table, index, stripe, null);
   }
 
   private long[] shared() {

@@ -33,6 +33,11 @@ final class StripeReadings {
     return seen;
   }
 
+  /** Forgets owned stripe {@code index} once it is retired: a new owner's stripe starts at zero. */
+  void forget(int index) {
+    last[index] = null;
+  }
+
   /** The growth of a long slot since the last drain; {@code seen} is null for the shared stripe. */
   static long take(long[] stripe, long[] seen, int slot) {
     if (seen == null) {

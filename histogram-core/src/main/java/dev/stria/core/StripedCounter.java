@@ -59,9 +59,14 @@ public final class StripedCounter {
     for (int i = 0; i < stripes.capacity(); i++) {
       long[] stripe = stripes.stripe(i);
       if (stripe != null) {
+        boolean ended = stripes.ownerEnded(i); // before the drain: see LongStripes
         long[] seen = readings.lastOf(i);
         longs += StripeReadings.take(stripe, seen, LONG_SLOT);
         doubles += StripeReadings.takeDouble(stripe, seen, DOUBLE_SLOT);
+        if (ended) {
+          stripes.retire(i, stripe);
+          readings.forget(i);
+        }
       }
     }
     long[] shared = stripes.sharedStripe();
