@@ -5,19 +5,20 @@ import java.lang.invoke.VarHandle;
 
 /**
  * A lazily grown set of padded {@code long[]} stripes, each owned by the thread that created it,
- * plus one shared stripe for threads that find their slot owned by another thread.
+ * plus shared stripes for threads that find their slot owned by another thread.
  *
  * <p><b>Single writer where possible.</b> A thread's slot in the table is chosen from its id
  * ({@link ThreadStripe}). The first thread to record in a slot creates its stripe and owns it:
  * only that thread ever writes the stripe's data slots, so it updates them with plain
  * read-add-store-release sequences — no atomic instruction, no lock prefix. The collector never
  * writes an owned stripe's counting slots; it reads them (they only grow) and subtracts what it
- * read last time ({@link Drain}). A thread whose slot belongs to another thread records into the
- * shared stripe instead, with atomic adds, and the collector drains the shared stripe by
- * exchanging its slots with zero ({@code getAndSet}). Thread ids are never reused, so an owned
+ * read last time ({@link StripeReadings}). A thread whose slot belongs to another thread records
+ * into the slot's shared stripe instead, with atomic adds, and the collector drains shared
+ * stripes by exchanging their slots with zero ({@code getAndSet}); the shared stripes are chosen
+ * by the same hash, so threads beyond the owners still spread over several cache lines. Thread ids are never reused, so an owned
  * stripe is never written by two threads. When an owner ends, the collector drains its stripe
  * one last time and retires it ({@link #ownerEnded}, {@link #retire}), so a thread pool that
- * replaces its threads keeps getting stripes of its own instead of filling the shared one.
+ * replaces its threads keeps getting stripes of its own instead of filling the shared ones.
  *
  * <p>Memory: the table of stripe references is allocated up front ({@link
  * ThreadStripe#stripeCount()} references), a stripe only when a thread records. A series written
@@ -29,7 +30,7 @@ import java.lang.invoke.VarHandle;
  * with another object, so two threads never contend on one line (false sharing).
  *
  * <p>Concurrency: a stripe is published with a compare-and-set of its table slot; a thread that
- * loses the race records into the shared stripe. {@link #forCurrentThread()} is wait-free: at
+ * loses the race records into the shared stripe of the slot. {@link #forCurrentThread()} is wait-free: at
  * most one allocation and one CAS, once per stripe in the life of the cell.
  */
 public final class LongStripes {
@@ -39,7 +40,7 @@ public final class LongStripes {
   /** Where a stripe keeps its owner's thread id, inside the leading padding. */
   public static final int OWNER = PAD - 1;
 
-  /** The owner mark of the shared stripe, which every writer updates atomically. */
+  /** The owner mark of a shared stripe, which every writer updates atomically. */
   public static final long SHARED = -1;
 
   /** Access to a stripe's slots: {@code SLOT.getAndAdd(stripe, PAD + i, delta)}. */
@@ -47,24 +48,14 @@ public final class LongStripes {
 
   private static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(long[][].class);
   private static final VarHandle OWNERS = MethodHandles.arrayElementVarHandle(Thread[].class);
-  private static final VarHandle SHARED_STRIPE;
-
-  static {
-    try {
-      SHARED_STRIPE =
-          MethodHandles.lookup().findVarHandle(LongStripes.class, "shared", long[].class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   private final long[][] table;
   /** The thread owning each stripe, so a collector can retire the stripes of ended threads. */
   private final Thread[] owners;
   private final int shift;
   private final long[] initial;
-  @SuppressWarnings("unused") // accessed through SHARED_STRIPE
-  private volatile long[] shared;
+  /** Per slot, the stripe of the threads that map to the slot but do not own it. */
+  private final long[][] shared;
 
   /**
    * @param initial the value of each data slot in a new stripe (its length is the width); used
@@ -74,6 +65,7 @@ public final class LongStripes {
     int count = ThreadStripe.stripeCount();
     this.table = new long[count][];
     this.owners = new Thread[count];
+    this.shared = new long[count][];
     this.shift = 32 - Integer.numberOfTrailingZeros(count);
     this.initial = initial.clone();
   }
@@ -85,7 +77,7 @@ public final class LongStripes {
 
   /**
    * The stripe the current thread records into: its own ({@code stripe[OWNER]} is its id; plain
-   * writes), or the shared one ({@code stripe[OWNER] == SHARED}; atomic writes).
+   * writes), or its slot's shared one ({@code stripe[OWNER] == SHARED}; atomic writes).
    */
   public long[] forCurrentThread() {
     long id = Thread.currentThread().getId();
@@ -94,7 +86,7 @@ public final class LongStripes {
     if (stripe != null && stripe[OWNER] == id) {
       return stripe;
     }
-    return stripe == null ? create(index, id) : shared();
+    return stripe == null ? create(index, id) : shared(index);
   }
 
   /** Whether {@code stripe} is owned by one thread (true) or shared (false). */
@@ -106,7 +98,7 @@ public final class LongStripes {
     long[] fresh = newStripe(owner);
     long[] witness = (long[]) TABLE.compareAndExchangeRelease(table, index, null, fresh);
     if (witness != null) {
-      return shared();
+      return shared(index);
     }
     OWNERS.setRelease(owners, index, Thread.currentThread());
     return fresh;
@@ -133,13 +125,13 @@ public final class LongStripes {
     TABLE.compareAndSet(table, index, stripe, null);
   }
 
-  private long[] shared() {
-    long[] current = (long[]) SHARED_STRIPE.getAcquire(this);
+  private long[] shared(int index) {
+    long[] current = (long[]) TABLE.getAcquire(shared, index);
     if (current != null) {
       return current;
     }
     long[] fresh = newStripe(SHARED);
-    long[] witness = (long[]) SHARED_STRIPE.compareAndExchangeRelease(this, null, fresh);
+    long[] witness = (long[]) TABLE.compareAndExchangeRelease(shared, index, null, fresh);
     return witness == null ? fresh : witness;
   }
 
@@ -160,9 +152,9 @@ public final class LongStripes {
     return (long[]) TABLE.getAcquire(table, index);
   }
 
-  /** The shared stripe, or null if no thread has needed it yet. */
-  public long[] sharedStripe() {
-    return (long[]) SHARED_STRIPE.getAcquire(this);
+  /** The shared stripe of slot {@code index}, or null if no thread has needed it yet. */
+  public long[] sharedStripe(int index) {
+    return (long[]) TABLE.getAcquire(shared, index);
   }
 
   /** The number of data slots per stripe. */
@@ -172,11 +164,9 @@ public final class LongStripes {
 
   /** The number of stripes in use (owned and shared), for memory accounting. */
   public int stripesInUse() {
-    int used = sharedStripe() == null ? 0 : 1;
+    int used = 0;
     for (int i = 0; i < table.length; i++) {
-      if (stripe(i) != null) {
-        used++;
-      }
+      used += (stripe(i) == null ? 0 : 1) + (sharedStripe(i) == null ? 0 : 1);
     }
     return used;
   }

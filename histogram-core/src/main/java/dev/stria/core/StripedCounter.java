@@ -69,10 +69,12 @@ public final class StripedCounter {
         }
       }
     }
-    long[] shared = stripes.sharedStripe();
-    if (shared != null) {
-      longs += StripeReadings.take(shared, null, LONG_SLOT);
-      doubles += StripeReadings.takeDouble(shared, null, DOUBLE_SLOT);
+    for (int i = 0; i < stripes.capacity(); i++) {
+      long[] shared = stripes.sharedStripe(i);
+      if (shared != null) {
+        longs += StripeReadings.take(shared, null, LONG_SLOT);
+        doubles += StripeReadings.takeDouble(shared, null, DOUBLE_SLOT);
+      }
     }
     return new SumDelta(longs, doubles);
   }
