@@ -59,6 +59,9 @@ final class BarChart {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    if (cases.isEmpty()) {
+      cases = allCases; // a run without peers still gets its chart
+    }
     List<String> categories = new ArrayList<>();
     Set<Library> present = EnumSet.noneOf(Library.class);
     for (BenchmarkCase benchmarkCase : cases) {
@@ -90,8 +93,8 @@ final class BarChart {
     if (lowest <= highest) {
       styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
       styler.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest) + 1e-9)));
+      styler.setYAxisLogarithmic(true);
     }
-    chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setAvailableSpaceFill(0.85);
     chart.getStyler().setOverlapped(false);

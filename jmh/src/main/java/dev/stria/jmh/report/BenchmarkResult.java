@@ -48,6 +48,8 @@ record BenchmarkResult(
       Map<String, String> params = new TreeMap<>();
       Json.object(line.get("params")).forEach((name, value) -> params.put(name, String.valueOf(value)));
       Map<String, Object> primary = Json.object(line.get("primaryMetric"));
+      String unit = String.valueOf(primary.get("scoreUnit"));
+      double toNanos = nanosPerUnit(unit);
       double allocated = Double.NaN;
       for (Map.Entry<String, Object> secondary :
           Json.object(line.get("secondaryMetrics")).entrySet()) {
@@ -73,12 +75,29 @@ record BenchmarkResult(
               benchmark.substring(lastDot + 1),
               params,
               (int) Json.number(line.get("threads")),
-              Json.number(primary.get("score")),
-              Json.number(primary.get("scoreError")),
-              String.valueOf(primary.get("scoreUnit")),
+              Json.number(primary.get("score")) * toNanos,
+              Json.number(primary.get("scoreError")) * toNanos,
+              toNanos == 1.0 ? unit : "ns/op",
               allocated,
               run));
     }
     return results;
+  }
+
+  /**
+   * Every average-time score is reported in ns/op whatever unit its class chose ({@code
+   * OutputTimeUnit}), so that cases and the chart share one scale. Other units are kept as they are.
+   */
+  private static double nanosPerUnit(String unit) {
+    switch (unit) {
+      case "s/op":
+        return 1e9;
+      case "ms/op":
+        return 1e6;
+      case "us/op":
+        return 1e3;
+      default:
+        return 1.0;
+    }
   }
 }

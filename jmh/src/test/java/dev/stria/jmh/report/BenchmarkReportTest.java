@@ -212,4 +212,14 @@ class BenchmarkReportTest {
         .contains("### OTLP of 10,000 points, export to a loopback receiver (1 thread)")
         .contains("| Stria | **striaExportToLoopback** | 900,000 | 1.00 | 0.50 | 0.0 |");
   }
+
+  @Test
+  void scoresInOtherTimeUnitsAreShownInNanoseconds() throws IOException {
+    JmhFixture fixture = new JmhFixture().inUnit("ms/op")
+        .add("ScrapeBenchmark.striaScrape", 1, 2.5, 0.5, 1024.0);
+
+    String markdown = report(fixture, Map.of());
+
+    assertThat(markdown).contains("| **striaScrape** | 2,500,000 | 500,000 | — | 1024.0 |");
+  }
 }

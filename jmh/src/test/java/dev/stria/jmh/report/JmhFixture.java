@@ -9,6 +9,12 @@ import java.util.Map;
 final class JmhFixture {
   private final List<String> lines = new ArrayList<>();
   private String allocationMetricName = "gc.alloc.rate.norm";
+  private String unit = "ns/op";
+
+  JmhFixture inUnit(String scoreUnit) {
+    unit = scoreUnit;
+    return this;
+  }
 
   JmhFixture withOldAllocationMetricName() {
     allocationMetricName = "\u00b7gc.alloc.rate.norm";
@@ -47,7 +53,7 @@ final class JmhFixture {
             "score" : %s,
             "scoreError" : %s,
             "scoreConfidence" : [ "NaN", "NaN" ],
-            "scoreUnit" : "ns/op",
+            "scoreUnit" : "%s",
             "rawData" : [ [ %s ] ]
           },
           "secondaryMetrics" : {
@@ -57,7 +63,7 @@ final class JmhFixture {
         }""",
         benchmark, threads,
         params.isEmpty() ? "" : "\"params\" : { " + paramsJson + " },",
-        score, Double.isNaN(error) ? "\"NaN\"" : Double.toString(error), score,
+        score, Double.isNaN(error) ? "\"NaN\"" : Double.toString(error), unit, score,
         allocationMetricName, allocated));
     return this;
   }
