@@ -14,9 +14,13 @@ import java.util.Arrays;
  * the unit does not exceed it, so the hot path compares longs and still agrees exactly with the
  * double comparison.
  *
- * <p>Small bound counts use a linear scan and larger ones a binary search: the scan wins while
- * the bounds fit in a couple of cache lines and its branches predict well
- * ({@code BucketIndexBenchmark} in the jmh module measures the crossover).
+ * <p>Positive bounds (the usual case: latencies, sizes) are indexed through a table keyed by the
+ * value's exponent and top {@value #KEY_MANTISSA_BITS} mantissa bits: the key of a positive
+ * double grows with the double, so the table gives the bucket of the smallest value with that
+ * key, and a short scan (rarely more than one compare) finishes. Values spread over the buckets
+ * make a plain scan mispredict its exit branch on almost every record; the table removes most of
+ * that ({@code BucketIndexBenchmark} measures it). Otherwise, small bound counts use a linear
+ * scan and larger ones a binary search.
  */
 public final class BucketBounds {
   /** Up to this many bounds the linear scan is used. */
@@ -27,7 +31,16 @@ public final class BucketBounds {
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
   };
 
+  /** Mantissa bits in a table key: 16 keys per power of two, each spanning 4.4% of a value. */
+  static final int KEY_MANTISSA_BITS = 4;
+
+  /** The largest table; bounds spanning more powers of two (over 2^256) are searched. */
+  private static final int MAX_TABLE = 4096;
+
   private final double[] bounds;
+  /** Per key from {@link #firstKey}: the bucket of the smallest value with that key; or null. */
+  private final int[] startByKey;
+  private final long firstKey;
   private final long[] longBounds;
   private final double longUnit;
   private final boolean linear;
@@ -51,6 +64,24 @@ public final class BucketBounds {
       longBounds[i] = largestLongAtOrBelow(bounds[i], longUnit);
     }
     this.linear = bounds.length <= LINEAR_SCAN_MAX;
+    long first = key(bounds[0]);
+    long span = key(bounds[bounds.length - 1]) - first + 1;
+    if (bounds[0] > 0 && span <= MAX_TABLE) {
+      this.firstKey = first;
+      this.startByKey = new int[(int) span];
+      for (int k = 0; k < span; k++) {
+        double smallest = Double.longBitsToDouble((first + k) << (52 - KEY_MANTISSA_BITS));
+        startByKey[k] = linearIndex(this.bounds, smallest);
+      }
+    } else {
+      this.firstKey = 0;
+      this.startByKey = null;
+    }
+  }
+
+  /** For positive doubles, a key that never decreases as the value grows. */
+  private static long key(double positive) {
+    return Double.doubleToRawLongBits(positive) >>> (52 - KEY_MANTISSA_BITS);
   }
 
   /** Bounds for double recordings only (a long counts as itself). */
@@ -112,7 +143,23 @@ public final class BucketBounds {
 
   /** The bucket of a finite value: the first bound {@code >= value}, or the {@code +Inf} bucket. */
   public int indexOf(double value) {
-    return linear ? linearIndex(bounds, value) : binaryIndex(bounds, value);
+    int[] table = startByKey;
+    if (table == null) {
+      return linear ? linearIndex(bounds, value) : binaryIndex(bounds, value);
+    }
+    double[] b = bounds;
+    if (value <= b[0]) {
+      return 0;
+    }
+    if (!(value <= b[b.length - 1])) { // above the last bound, or NaN
+      return b.length;
+    }
+    // Here 0 < b[0] < value <= b[last], so the key is in the table and the scan stops by b[last].
+    int i = table[(int) (key(value) - firstKey)];
+    while (value > b[i]) {
+      i++;
+    }
+    return i;
   }
 
   /** The bucket of {@code value * longUnit}, computed on longs. */

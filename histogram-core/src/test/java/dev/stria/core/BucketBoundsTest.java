@@ -81,4 +81,35 @@ class BucketBoundsTest {
         .hasMessageContaining("must be finite");
     assertThatThrownBy(() -> new BucketBounds(Double.NaN)).hasMessageContaining("must be finite");
   }
+
+  @Test
+  void tableIndexAgreesWithTheLinearScanAroundEveryBoundAndAtRandom() {
+    double[][] cases = {
+      BucketBounds.PROMETHEUS_DEFAULT,
+      {1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9},
+      {1, 1.01, 1.02, 1.03, 2, 4, 4.0000001},
+      {0.5},
+      {Double.MIN_VALUE, 1e-300, 1},
+      {-5, -1, 0, 1, 5},
+      {0, 1, 2},
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    for (double[] b : cases) {
+      BucketBounds bounds = new BucketBounds(b);
+      for (double bound : b) {
+        for (double v : new double[] {bound, Math.nextUp(bound), Math.nextDown(bound),
+            bound * 1.02, bound / 1.02, -bound}) {
+          assertThat(bounds.indexOf(v)).as("%s in %s", v, bounds)
+              .isEqualTo(BucketBounds.linearIndex(b, v));
+        }
+      }
+      for (int i = 0; i < 20_000; i++) {
+        double v = Math.pow(10, random.nextDouble(-12, 12)) * (random.nextInt(10) == 0 ? -1 : 1);
+        assertThat(bounds.indexOf(v)).as("%s in %s", v, bounds)
+            .isEqualTo(BucketBounds.linearIndex(b, v));
+      }
+      assertThat(bounds.indexOf(0.0)).isEqualTo(BucketBounds.linearIndex(b, 0.0));
+      assertThat(bounds.indexOf(Double.MAX_VALUE)).isEqualTo(b.length);
+    }
+  }
 }
