@@ -41,6 +41,9 @@ if $quick; then
 else
   note="Full run (jmh/run-benchmarks.sh, the settings annotated on each benchmark class)."
 fi
+if [[ ${#extra[@]} -gt 0 ]]; then
+  note="$note Extra JMH options: ${extra[*]}."
+fi
 jmh+=(${extra[@]+"${extra[@]}"})
 
 # The cases measured at 1, 2 and 4 threads: one shared series, and a series per thread.
