@@ -116,23 +116,7 @@ public final class ExplicitBucketHistogram {
           "cannot drain a histogram of " + buckets + " buckets into data of "
               + data.bucketCountLength());
     }
-    for (int s = 0; s < stripes.capacity(); s++) {
-      long[] stripe = stripes.stripe(s);
-      if (stripe != null) {
-        boolean ended = stripes.ownerEnded(s); // before the drain: see LongStripes
-        drainStripe(stripe, readings.lastOf(s), data);
-        if (ended) {
-          stripes.retire(s, stripe);
-          readings.forget(s);
-        }
-      }
-    }
-    for (int s = 0; s < stripes.capacity(); s++) {
-      long[] shared = stripes.sharedStripe(s);
-      if (shared != null) {
-        drainStripe(shared, null, data);
-      }
-    }
+    readings.drainAll((stripe, seen) -> drainStripe(stripe, seen, data));
   }
 
   /** Buckets first, then sum, min and max: see the class comment. */

@@ -15,27 +15,55 @@ import static dev.stria.core.LongStripes.SLOT;
  * <p>Not thread-safe: the cell serialises its drains.
  */
 final class StripeReadings {
+  /** Takes one stripe's growth; {@code seen} is null for a shared stripe (see {@link #take}). */
+  @FunctionalInterface
+  interface StripeDrain {
+    void drain(long[] stripe, long[] seen);
+  }
+
+  private final LongStripes stripes;
   private final long[][] last;
   private final int slots;
 
   StripeReadings(LongStripes stripes) {
+    this.stripes = stripes;
     this.last = new long[stripes.capacity()][];
     this.slots = LongStripes.PAD + stripes.width();
   }
 
+  /**
+   * Hands every stripe in use to {@code drain}: each owned stripe with what was last read of it,
+   * then each shared stripe. The owner of a stripe is checked <i>before</i> its drain, so a stripe
+   * whose owner had ended is drained completely and then retired (see {@link LongStripes}).
+   */
+  void drainAll(StripeDrain drain) {
+    for (int i = 0; i < stripes.capacity(); i++) {
+      long[] stripe = stripes.stripe(i);
+      if (stripe != null) {
+        boolean ended = stripes.ownerEnded(i);
+        drain.drain(stripe, lastOf(i));
+        if (ended) {
+          stripes.retire(i, stripe);
+          last[i] = null; // a new owner's stripe starts at zero
+        }
+      }
+    }
+    for (int i = 0; i < stripes.capacity(); i++) {
+      long[] shared = stripes.sharedStripe(i);
+      if (shared != null) {
+        drain.drain(shared, null);
+      }
+    }
+  }
+
   /** What the collector last read from owned stripe {@code index}. */
-  long[] lastOf(int index) {
+  private long[] lastOf(int index) {
     long[] seen = last[index];
     if (seen == null) {
       seen = new long[slots];
       last[index] = seen;
     }
     return seen;
-  }
-
-  /** Forgets owned stripe {@code index} once it is retired: a new owner's stripe starts at zero. */
-  void forget(int index) {
-    last[index] = null;
   }
 
   /** The growth of a long slot since the last drain; {@code seen} is null for the shared stripe. */

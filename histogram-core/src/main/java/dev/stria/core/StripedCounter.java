@@ -54,29 +54,13 @@ public final class StripedCounter {
    * never by neither.
    */
   public synchronized SumDelta drain() {
-    long longs = 0;
-    double doubles = 0;
-    for (int i = 0; i < stripes.capacity(); i++) {
-      long[] stripe = stripes.stripe(i);
-      if (stripe != null) {
-        boolean ended = stripes.ownerEnded(i); // before the drain: see LongStripes
-        long[] seen = readings.lastOf(i);
-        longs += StripeReadings.take(stripe, seen, LONG_SLOT);
-        doubles += StripeReadings.takeDouble(stripe, seen, DOUBLE_SLOT);
-        if (ended) {
-          stripes.retire(i, stripe);
-          readings.forget(i);
-        }
-      }
-    }
-    for (int i = 0; i < stripes.capacity(); i++) {
-      long[] shared = stripes.sharedStripe(i);
-      if (shared != null) {
-        longs += StripeReadings.take(shared, null, LONG_SLOT);
-        doubles += StripeReadings.takeDouble(shared, null, DOUBLE_SLOT);
-      }
-    }
-    return new SumDelta(longs, doubles);
+    long[] longs = {0};
+    double[] doubles = {0};
+    readings.drainAll((stripe, seen) -> {
+      longs[0] += StripeReadings.take(stripe, seen, LONG_SLOT);
+      doubles[0] += StripeReadings.takeDouble(stripe, seen, DOUBLE_SLOT);
+    });
+    return new SumDelta(longs[0], doubles[0]);
   }
 
   /** The number of stripes this counter has allocated (one per thread that mapped to a new one). */
