@@ -69,10 +69,10 @@ public final class ExplicitBucketHistogram {
     if (owned) {
       LongStripes.ownedAdd(stripe, sumDoubleSlot, value);
     } else {
-      DoubleBits.add(SLOT, stripe, sumDoubleSlot, value);
+      DoubleBits.add(stripe, sumDoubleSlot, value);
     }
-    DoubleBits.min(SLOT, stripe, minSlot, value);
-    DoubleBits.max(SLOT, stripe, maxSlot, value);
+    DoubleBits.min(stripe, minSlot, value);
+    DoubleBits.max(stripe, maxSlot, value);
     add(stripe, owned, PAD + bounds.indexOf(value), 1L); // last: see the class comment
   }
 
@@ -85,8 +85,8 @@ public final class ExplicitBucketHistogram {
     boolean owned = LongStripes.isOwned(stripe);
     add(stripe, owned, sumLongSlot, value);
     double scaled = value * bounds.longUnit();
-    DoubleBits.min(SLOT, stripe, minSlot, scaled);
-    DoubleBits.max(SLOT, stripe, maxSlot, scaled);
+    DoubleBits.min(stripe, minSlot, scaled);
+    DoubleBits.max(stripe, maxSlot, scaled);
     add(stripe, owned, PAD + bounds.indexOfLong(value), 1L); // last: see the class comment
   }
 
@@ -128,8 +128,8 @@ public final class ExplicitBucketHistogram {
     double doubleSum = StripeReadings.takeDouble(stripe, seen, sumDoubleSlot);
     data.addSum(doubleSum + longSum * bounds.longUnit());
     data.extend(
-        DoubleBits.exchange(SLOT, stripe, minSlot, DoubleBits.POSITIVE_INFINITY),
-        DoubleBits.exchange(SLOT, stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
+        DoubleBits.exchange(stripe, minSlot, DoubleBits.POSITIVE_INFINITY),
+        DoubleBits.exchange(stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
     data.addDropped(StripeReadings.take(stripe, seen, droppedSlot));
   }
 

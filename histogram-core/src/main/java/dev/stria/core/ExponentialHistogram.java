@@ -141,8 +141,8 @@ public final class ExponentialHistogram {
       }
     } else if (value == 0) {
       long[] scalars = forCurrentThread().scalars;
-      DoubleBits.min(SLOT, scalars, ExponentialStripe.MIN, value);
-      DoubleBits.max(SLOT, scalars, ExponentialStripe.MAX, value);
+      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
+      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
       SLOT.getAndAdd(scalars, ExponentialStripe.ZERO, 1L);
       return;
     }
@@ -152,9 +152,9 @@ public final class ExponentialHistogram {
   /** Sum, min and max: written before the bucket, see "What a concurrent drain may observe". */
   private static void recordValue(ExponentialStripe stripe, double value) {
     long[] scalars = stripe.scalars;
-    DoubleBits.add(SLOT, scalars, ExponentialStripe.SUM, value);
-    DoubleBits.min(SLOT, scalars, ExponentialStripe.MIN, value);
-    DoubleBits.max(SLOT, scalars, ExponentialStripe.MAX, value);
+    DoubleBits.add(scalars, ExponentialStripe.SUM, value);
+    DoubleBits.min(scalars, ExponentialStripe.MIN, value);
+    DoubleBits.max(scalars, ExponentialStripe.MAX, value);
   }
 
   private ExponentialStripe forCurrentThread() {
@@ -201,11 +201,11 @@ public final class ExponentialHistogram {
       long[] scalars = stripe.scalars;
       target.addZero((long) SLOT.getAndSet(scalars, ExponentialStripe.ZERO, 0L));
       target.addDropped((long) SLOT.getAndSet(scalars, ExponentialStripe.DROPPED, 0L));
-      target.addSum(DoubleBits.exchange(SLOT, scalars, ExponentialStripe.SUM, 0L));
+      target.addSum(DoubleBits.exchange(scalars, ExponentialStripe.SUM, 0L));
       target.accumulateMin(
-          DoubleBits.exchange(SLOT, scalars, ExponentialStripe.MIN, DoubleBits.POSITIVE_INFINITY));
+          DoubleBits.exchange(scalars, ExponentialStripe.MIN, DoubleBits.POSITIVE_INFINITY));
       target.accumulateMax(
-          DoubleBits.exchange(SLOT, scalars, ExponentialStripe.MAX, DoubleBits.NEGATIVE_INFINITY));
+          DoubleBits.exchange(scalars, ExponentialStripe.MAX, DoubleBits.NEGATIVE_INFINITY));
     }
   }
 

@@ -43,7 +43,7 @@ public final class StripedCounter {
     if (LongStripes.isOwned(stripe)) {
       LongStripes.ownedAdd(stripe, DOUBLE_SLOT, delta);
     } else {
-      DoubleBits.add(SLOT, stripe, DOUBLE_SLOT, delta);
+      DoubleBits.add(stripe, DOUBLE_SLOT, delta);
     }
   }
 

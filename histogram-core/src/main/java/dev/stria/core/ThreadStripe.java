@@ -6,8 +6,9 @@ package dev.stria.core;
  *
  * <p>Thread ids are handed out sequentially, so the Fibonacci hash below sends consecutive ids
  * (the threads of one pool, JMH's worker threads) to different stripes: two ids that differ by one
- * land 0.38 of the table apart. Two unrelated threads can still share a stripe; that costs
- * contention on one cache line, never correctness, because every stripe is updated atomically.
+ * land 0.38 of the table apart. Two unrelated threads can still map to one slot; the second then
+ * records into the slot's shared stripe with atomic adds ({@link LongStripes}), which costs
+ * contention on one cache line, never correctness.
  */
 final class ThreadStripe {
   private ThreadStripe() {}
