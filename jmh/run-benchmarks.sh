@@ -46,8 +46,9 @@ if [[ ${#extra[@]} -gt 0 ]]; then
 fi
 jmh+=(${extra[@]+"${extra[@]}"})
 
-# The cases measured at 1, 2 and 4 threads: one shared series, and a series per thread.
-contended='\.(CounterBenchmark|HistogramBenchmark|ExponentialHistogramBenchmark|PerThreadSeriesCounterBenchmark|PerThreadSeriesHistogramBenchmark)\.'
+# The cases measured at 1, 2 and 4 threads: one shared series, a series per thread, and the
+# histogram-core cells (one cell shared by all threads).
+contended='\.(CounterBenchmark|HistogramBenchmark|ExponentialHistogramBenchmark|PerThreadSeriesCounterBenchmark|PerThreadSeriesHistogramBenchmark|CounterCellBenchmark|ExplicitCellBenchmark|ExponentialCellBenchmark)\.'
 
 rm -rf "$results"
 mkdir -p "$results"

@@ -29,6 +29,8 @@ record BenchmarkCase(String benchmarkClass, String group, Map<String, String> pa
     TITLES.put("TimerBenchmark", "Timer around an empty block");
     TITLES.put("LabelLookupBenchmark", "Bound series vs label lookup, counter");
     TITLES.put("CounterCellBenchmark", "Striped counter cell (histogram-core)");
+    TITLES.put("ExplicitCellBenchmark", "Explicit histogram cell, 11 bounds (histogram-core)");
+    TITLES.put("ExponentialCellBenchmark", "Exponential histogram cell (histogram-core)");
     TITLES.put("ScrapeBenchmark", "Prometheus scrape of 10,000 histogram series");
     TITLES.put("OtlpEncodeBenchmark", "OTLP of 10,000 points");
     TITLES.put("ApiRecordingBenchmark", "Stria API over bare cells");

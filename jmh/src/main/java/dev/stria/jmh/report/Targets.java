@@ -2,6 +2,7 @@ package dev.stria.jmh.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +21,13 @@ final class Targets {
           "PerThreadSeriesHistogramBenchmark",
           "ExponentialHistogramBenchmark",
           "TimerBenchmark",
-          "LabelLookupBenchmark");
+          "LabelLookupBenchmark",
+          "CounterCellBenchmark",
+          "ExplicitCellBenchmark",
+          "ExponentialCellBenchmark");
+
+  /** The exponential cell's targets are judged at its default recording scale. */
+  private static final Map<String, String> DEFAULT_SCALE = Map.of("scale", "5");
 
   /** Above this, {@code gc.alloc.rate.norm} is an allocation rather than harness noise. */
   static final double ALLOCATION_NOISE_BYTES = 1.0;
@@ -50,12 +57,57 @@ final class Targets {
         best(cases, "TimerBenchmark", 1, Library.STRIA, null),
         best(cases, "HistogramBenchmark", 1, Library.STRIA, null),
         1.5));
+    verdicts.addAll(cellTargets(cases));
     verdicts.add(allocation(cases));
     verdicts.add(memory(memory, "striaExplicit", "prometheusClassicOnly",
         "Memory per explicit histogram series: Stria / client_java classic-only"));
     verdicts.add(memory(memory, "striaExponential", "prometheusNativeOnly",
         "Memory per exponential histogram series: Stria / client_java native-only"));
     return verdicts;
+  }
+
+  /** The recording cells of histogram-core against the JDK floors and against themselves. */
+  private static List<Verdict> cellTargets(List<BenchmarkCase> cases) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      verdicts.add(ratio(
+          "Counter cell, " + threadsText(threads) + ": add / LongAdder.increment()",
+          line(cases, "CounterCellBenchmark", Map.of(), threads, "striaCounterAdd"),
+          line(cases, "CounterCellBenchmark", Map.of(), threads, "longAdderIncrement"),
+          1.1));
+    }
+    verdicts.add(ratio(
+        "Explicit cell (11 bounds), 1 thread: record / one uncontended getAndAdd",
+        line(cases, "ExplicitCellBenchmark", Map.of(), 1, "striaExplicitRecord"),
+        line(cases, "ExplicitCellBenchmark", Map.of(), 1, "atomicGetAndAddPerThread"),
+        2.5));
+    verdicts.add(ratio(
+        "Explicit cell, 2 threads on one cell: record / its own 1-thread record",
+        line(cases, "ExplicitCellBenchmark", Map.of(), 2, "striaExplicitRecord"),
+        line(cases, "ExplicitCellBenchmark", Map.of(), 1, "striaExplicitRecord"),
+        1.3));
+    verdicts.add(ratio(
+        "Exponential cell (scale 5), 1 thread: record / one uncontended getAndAdd",
+        line(cases, "ExponentialCellBenchmark", DEFAULT_SCALE, 1, "striaExponentialRecord"),
+        line(cases, "ExponentialCellBenchmark", Map.of(), 1, "atomicGetAndAddPerThread"),
+        3.0));
+    return verdicts;
+  }
+
+  private static String threadsText(int threads) {
+    return threads == 1 ? "1 thread" : threads + " threads";
+  }
+
+  /** One method's score in the case of {@code simpleName} whose params include {@code params}. */
+  private static Optional<Double> line(List<BenchmarkCase> cases, String simpleName,
+      Map<String, String> params, int threads, String method) {
+    return cases.stream()
+        .filter(c -> c.classSimpleName().equals(simpleName) && c.threads() == threads)
+        .filter(c -> c.params().entrySet().containsAll(params.entrySet()))
+        .flatMap(c -> c.lines().stream())
+        .filter(line -> line.method().equals(method))
+        .map(BenchmarkResult::score)
+        .min(Double::compare);
   }
 
   private static Verdict ratioToBestPeer(

@@ -96,6 +96,39 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void cellTargetsCompareWithTheFloorsAndTheTwoThreadCellWithItsOwnOneThreadCost()
+      throws IOException {
+    JmhFixture fixture = new JmhFixture()
+        .add("CounterCellBenchmark.striaCounterAdd", 1, 4.0, 0.1, 0.0)
+        .add("CounterCellBenchmark.longAdderIncrement", 1, 16.0, 0.1, 0.0)
+        .add("CounterCellBenchmark.striaCounterAdd", 2, 9.0, 0.1, 0.0)
+        .add("CounterCellBenchmark.longAdderIncrement", 2, 6.0, 0.1, 0.0)
+        .add("ExplicitCellBenchmark.striaExplicitRecord", 1, 12.0, 0.5, 0.0)
+        .add("ExplicitCellBenchmark.atomicGetAndAddPerThread", 1, 8.0, 0.5, 0.0)
+        .add("ExplicitCellBenchmark.striaExplicitRecord", 2, 18.0, 0.5, 0.0)
+        .add("ExponentialCellBenchmark.striaExponentialRecord", 1, Map.of("scale", "0"),
+            10.0, 0.5, 0.0)
+        .add("ExponentialCellBenchmark.striaExponentialRecord", 1, Map.of("scale", "5"),
+            20.0, 0.5, 0.0)
+        .add("ExponentialCellBenchmark.atomicGetAndAddPerThread", 1, Map.of("scale", "5"),
+            8.0, 0.5, 0.0);
+
+    String markdown = report(fixture, Map.of());
+
+    assertThat(markdown)
+        .contains("| Counter cell, 1 thread: add / LongAdder.increment() | 0.25 | <= 1.10 | yes |")
+        .contains("| Counter cell, 2 threads: add / LongAdder.increment() | 1.50 | <= 1.10 "
+            + "| **no** |")
+        .contains("| Explicit cell (11 bounds), 1 thread: record / one uncontended getAndAdd "
+            + "| 1.50 | <= 2.50 | yes |")
+        .contains("| Explicit cell, 2 threads on one cell: record / its own 1-thread record "
+            + "| 1.50 | <= 1.30 | **no** |")
+        // judged at the default scale 5 (20 / 8), not at the fastest scale (10 / 8)
+        .contains("| Exponential cell (scale 5), 1 thread: record / one uncontended getAndAdd "
+            + "| 2.50 | <= 3.00 | yes |");
+  }
+
+  @Test
   void allocationTargetNamesTheWorstStriaLine() throws IOException {
     JmhFixture fixture = histogramRun().add("TimerBenchmark.stria", 1, 40.0, 1.0, 24.0);
 
