@@ -55,7 +55,7 @@ final class CallbackInstrument extends Instrument implements CollectableSeries {
     if (type == MetricType.GAUGE) {
       return new GaugePoint(Labels.empty(), startEpochNanos, collection.epochNanos, value);
     }
-    if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
+    if (temporality(collection) == Temporality.CUMULATIVE) {
       return new CounterPoint(Labels.empty(), startEpochNanos, collection.epochNanos, value);
     }
     int slot = collection.reader.slot();
@@ -70,6 +70,11 @@ final class CallbackInstrument extends Instrument implements CollectableSeries {
     }
     return new CounterPoint(Labels.empty(), collection.deltaStart(startEpochNanos),
         collection.epochNanos, delta);
+  }
+
+  @Override
+  Temporality temporality(Collection collection) {
+    return collection.temporalityForCallback(descriptor.type());
   }
 
   private void logOnce(String what, Throwable cause) {

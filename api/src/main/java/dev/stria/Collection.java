@@ -19,8 +19,14 @@ final class Collection {
     this.readers = readers;
   }
 
+  /** The temporality this reader wants for a recorded instrument of {@code type}. */
   Temporality temporalityFor(MetricType type) {
     return reader.temporality().temporalityFor(type);
+  }
+
+  /** The temporality this reader wants for an instrument of {@code type} read from a callback. */
+  Temporality temporalityForCallback(MetricType type) {
+    return reader.temporality().temporalityForCallback(type);
   }
 
   /** The start of a delta point: this reader's previous collection, or the series' start. */

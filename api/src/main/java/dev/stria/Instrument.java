@@ -2,6 +2,7 @@ package dev.stria;
 
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
+import dev.stria.snapshot.Temporality;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,13 @@ abstract class Instrument {
         descriptor.description(),
         descriptor.unit(),
         descriptor.type(),
-        collection.temporalityFor(descriptor.type()),
+        temporality(collection),
         points);
+  }
+
+  /** The temporality of this instrument's snapshot; callback instruments choose theirs apart. */
+  Temporality temporality(Collection collection) {
+    return collection.temporalityFor(descriptor.type());
   }
 
   final void detachReader(int slot) {

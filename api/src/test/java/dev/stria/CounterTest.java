@@ -2,12 +2,15 @@ package dev.stria;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.Temporality;
+import dev.stria.snapshot.TemporalitySelector;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CounterTest {
@@ -118,6 +121,37 @@ class CounterTest {
     assertThat(delta.collect()).isEmpty();
     assertThat(Snapshots.counterValue(cumulative.collect(), "gc.count", Labels.empty()))
         .isEqualTo(14.0);
+  }
+
+  @Test
+  void selectorCanKeepCallbackCountersCumulativeWhileRecordedCountersAreDeltas() {
+    double[] total = {10};
+    registry.counter("gc.count").callback(() -> total[0]);
+    Counter requests = registry.counter("requests").register();
+    TemporalitySelector lowMemory = new TemporalitySelector() {
+      @Override
+      public Temporality temporalityFor(MetricType type) {
+        return Temporality.DELTA;
+      }
+
+      @Override
+      public Temporality temporalityForCallback(MetricType type) {
+        return Temporality.CUMULATIVE;
+      }
+    };
+    MetricReader reader = registry.newReader(lowMemory);
+
+    requests.add(3);
+    reader.collect();
+    total[0] = 14;
+    requests.add(2);
+    List<MetricSnapshot> second = reader.collect();
+
+    assertThat(Snapshots.counterValue(second, "gc.count", Labels.empty())).isEqualTo(14.0);
+    assertThat(Snapshots.counterValue(second, "requests", Labels.empty())).isEqualTo(2.0);
+    assertThat(second).extracting(MetricSnapshot::name, MetricSnapshot::temporality)
+        .containsExactlyInAnyOrder(
+            tuple("gc.count", Temporality.CUMULATIVE), tuple("requests", Temporality.DELTA));
   }
 
   @Test

@@ -2,11 +2,23 @@ package dev.stria.snapshot;
 
 /**
  * Chooses a temporality per instrument kind, as OpenTelemetry's temporality preferences do
- * ({@code lowmemory}: delta for counters and histograms, cumulative for up-down counters).
+ * ({@code lowmemory}: delta for counters and histograms, cumulative for up-down counters and for
+ * counters read from a callback).
  */
 @FunctionalInterface
 public interface TemporalitySelector {
   Temporality temporalityFor(MetricType type);
+
+  /**
+   * The temporality of an instrument whose value is read from a callback at collection time
+   * (OpenTelemetry's asynchronous instruments, Stria's {@code counter(..).callback(..)}).
+   * OpenTelemetry lets a preference treat these apart from recorded ones: {@code lowmemory} reports recorded
+   * counters as deltas but callback counters cumulatively, since a delta of a callback total costs
+   * the reader a remembered total per series. By default the same as {@link #temporalityFor}.
+   */
+  default Temporality temporalityForCallback(MetricType type) {
+    return temporalityFor(type);
+  }
 
   /** Every instrument kind gets {@code temporality}. */
   static TemporalitySelector always(Temporality temporality) {

@@ -12,17 +12,21 @@ import java.util.Locale;
  *
  * <table>
  *   <caption>temporality per instrument kind</caption>
- *   <tr><th>preference</th><th>counter</th><th>histogram</th><th>up-down counter</th><th>gauge</th></tr>
- *   <tr><td>cumulative (default)</td><td>cumulative</td><td>cumulative</td><td>cumulative</td><td>cumulative</td></tr>
- *   <tr><td>delta</td><td>delta</td><td>delta</td><td>cumulative</td><td>cumulative</td></tr>
- *   <tr><td>lowmemory</td><td>delta</td><td>delta</td><td>cumulative</td><td>cumulative</td></tr>
+ *   <tr><th>preference</th><th>counter</th><th>callback counter</th><th>histogram</th>
+ *       <th>up-down counter</th><th>gauge</th></tr>
+ *   <tr><td>cumulative (default)</td><td>cumulative</td><td>cumulative</td><td>cumulative</td>
+ *       <td>cumulative</td><td>cumulative</td></tr>
+ *   <tr><td>delta</td><td>delta</td><td>delta</td><td>delta</td><td>cumulative</td>
+ *       <td>cumulative</td></tr>
+ *   <tr><td>lowmemory</td><td>delta</td><td>cumulative</td><td>delta</td><td>cumulative</td>
+ *       <td>cumulative</td></tr>
  * </table>
  *
- * <p>Histograms of both kinds (explicit and exponential) follow the histogram column. Gauges have
- * no temporality in OTLP; Stria reads them cumulatively so a gauge that did not change is still
- * reported. The specification makes {@code delta} and {@code lowmemory} differ only for
- * asynchronous counters (delta vs cumulative); Stria's snapshot kinds do not distinguish callback
- * counters from synchronous ones, so both preferences report every counter as delta.
+ * <p>Histograms of both kinds (explicit and exponential) follow the histogram column. A callback
+ * counter ({@code counter(..).callback(..)}) is the specification's asynchronous counter:
+ * {@code delta} and {@code lowmemory} differ only there ({@link #temporalityForCallback}). Gauges have no
+ * temporality in OTLP; Stria reads them cumulatively so a gauge that did not change is still
+ * reported.
  *
  * <pre>{@code
  * OtlpExporter.builder().registry(registry)
@@ -30,12 +34,13 @@ import java.util.Locale;
  *     .start();
  * }</pre>
  */
-public enum TemporalityPreference {
+public enum TemporalityPreference implements TemporalitySelector {
   CUMULATIVE,
   DELTA,
   LOWMEMORY;
 
-  /** The temporality this preference gives {@code type}. */
+  /** The temporality this preference gives a recorded instrument of {@code type}. */
+  @Override
   public Temporality temporalityFor(MetricType type) {
     if (this == CUMULATIVE) {
       return Temporality.CUMULATIVE;
@@ -46,9 +51,18 @@ public enum TemporalityPreference {
     };
   }
 
+  /** The temporality this preference gives an instrument of {@code type} read from a callback. */
+  @Override
+  public Temporality temporalityForCallback(MetricType type) {
+    if (this == LOWMEMORY && type == MetricType.COUNTER) {
+      return Temporality.CUMULATIVE;
+    }
+    return temporalityFor(type);
+  }
+
   /** This preference as a reader's selector. */
   public TemporalitySelector selector() {
-    return this::temporalityFor;
+    return this;
   }
 
   /**

@@ -25,4 +25,15 @@ class TemporalityPreferenceTest {
     assertThat(TemporalityPreference.parse(preference).selector().temporalityFor(type))
         .isEqualTo(expected);
   }
+
+  /** Callback counters are the specification's asynchronous counters: lowmemory keeps them whole. */
+  @ParameterizedTest
+  @CsvSource({
+      "cumulative, COUNTER, CUMULATIVE", "delta, COUNTER, DELTA", "lowmemory, COUNTER, CUMULATIVE",
+      "cumulative, GAUGE, CUMULATIVE", "delta, GAUGE, CUMULATIVE", "lowmemory, GAUGE, CUMULATIVE"})
+  void callbackInstrumentsFollowTheAsynchronousColumns(String preference, MetricType type,
+      Temporality expected) {
+    assertThat(TemporalityPreference.parse(preference).selector().temporalityForCallback(type))
+        .isEqualTo(expected);
+  }
 }
