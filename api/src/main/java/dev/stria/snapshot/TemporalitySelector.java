@@ -12,9 +12,10 @@ public interface TemporalitySelector {
   /**
    * The temporality of an instrument whose value is read from a callback at collection time
    * (OpenTelemetry's asynchronous instruments, Stria's {@code counter(..).callback(..)}).
-   * OpenTelemetry lets a preference treat these apart from recorded ones: {@code lowmemory} reports recorded
-   * counters as deltas but callback counters cumulatively, since a delta of a callback total costs
-   * the reader a remembered total per series. By default the same as {@link #temporalityFor}.
+   * OpenTelemetry lets a preference treat these apart from recorded ones: {@code lowmemory}
+   * reports recorded counters as deltas but callback counters cumulatively, since a delta of a
+   * callback total costs the reader a remembered total per series. By default the same as {@link
+   * #temporalityFor}.
    */
   default Temporality temporalityForCallback(MetricType type) {
     return temporalityFor(type);

@@ -24,9 +24,9 @@ import java.util.Locale;
  *
  * <p>Histograms of both kinds (explicit and exponential) follow the histogram column. A callback
  * counter ({@code counter(..).callback(..)}) is the specification's asynchronous counter:
- * {@code delta} and {@code lowmemory} differ only there ({@link #temporalityForCallback}). Gauges have no
- * temporality in OTLP; Stria reads them cumulatively so a gauge that did not change is still
- * reported.
+ * {@code delta} and {@code lowmemory} differ only there ({@link #temporalityForCallback}).
+ * Gauges have no temporality in OTLP; Stria reads them cumulatively so a gauge that did not
+ * change is still reported.
  *
  * <pre>{@code
  * OtlpExporter.builder().registry(registry)

@@ -26,7 +26,7 @@ class TemporalityPreferenceTest {
         .isEqualTo(expected);
   }
 
-  /** Callback counters are the specification's asynchronous counters: lowmemory keeps them whole. */
+  /** Callback counters are the specification's asynchronous ones: lowmemory keeps them whole. */
   @ParameterizedTest
   @CsvSource({
       "cumulative, COUNTER, CUMULATIVE", "delta, COUNTER, DELTA", "lowmemory, COUNTER, CUMULATIVE",

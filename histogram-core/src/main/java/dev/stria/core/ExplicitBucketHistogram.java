@@ -9,9 +9,9 @@ import static dev.stria.core.LongStripes.SLOT;
  * <p><b>Recording</b> works on the current thread's stripe ({@link LongStripes}). On its own
  * stripe — the common case — a thread is the only writer, so the bucket count and the sum are
  * plain adds published with a release store: no atomic instruction, <b>wait-free</b>. A thread
- * whose stripe slot belongs to another thread records into the slot's shared stripe: the bucket count is
- * an atomic add (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>, retried
- * only when another thread changed it in between). Min and max are compare-and-set loops on
+ * whose stripe slot belongs to another thread records into the slot's shared stripe: the bucket
+ * count is an atomic add (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>,
+ * retried only when another thread changed it in between). Min and max are compare-and-set loops on
  * either kind of stripe, but they write only when the value is a new extreme, so once the range
  * is known they are a single read. NaN and infinite values are not recorded; they are counted as
  * dropped. Nothing allocates once the thread's stripe exists.
