@@ -37,11 +37,13 @@ import java.lang.invoke.VarHandle;
  * Prometheus anyway.
  *
  * <h2>Memory</h2>
- * Per stripe (one per recording thread): about 200 bytes of padded scalars, a 2 KiB chunk table
- * per sign in use, and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have
- * touched. Measured on a 64-bit JVM with compressed references: 3.6 KB per histogram written by
- * one thread with one value, 10.7 KB with values over 1 µs to 10 s; two writing threads double
- * both (7.1 KB, 21.2 KB).
+ * Per stripe (one per recording thread): about 200 bytes of padded scalars, per sign in use a
+ * chunk table for magnitudes in [2^-48, 2^48] (about 120 bytes at scale 5; {@link
+ * #NEAR_OCTAVES}), a 2 KiB table over the whole double range only if a value lies beyond that,
+ * and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have touched. Measured on
+ * a 64-bit JVM with compressed references ({@code CellFootprint}): 5.1 KB per histogram written
+ * by one thread with values over 1 ms to 10 s (7.1 KB when every sign had the 2 KiB table); a
+ * registry series with one value retains 1.8 KB ({@code SeriesMemory}; 3.8 KB before).
  *
  * <h2>Concurrency</h2>
  * <ul>
@@ -78,13 +80,26 @@ public final class ExponentialHistogram {
   /** The finest recording scale: Prometheus native histograms' maximum schema. */
   public static final int MAX_RECORDING_SCALE = 8;
 
+  /**
+   * Magnitudes in [2^-NEAR_OCTAVES, 2^NEAR_OCTAVES] use the small near chunk table; only values
+   * beyond it allocate the table over the whole double range (about 2 KiB per sign at scale 5).
+   */
+  static final int NEAR_OCTAVES = 48;
+
   private static final VarHandle STRIPE =
       MethodHandles.arrayElementVarHandle(ExponentialStripe[].class);
 
   private final ExponentialIndexer indexer;
   private final int minIndex;
   private final int chunkBits;
+  /** Chunks over the whole double range: the length of a far table. */
   private final int chunkCount;
+  /** The chunk number of a near table's first slot, and its length: see {@link #NEAR_OCTAVES}. */
+  private final int nearFirstChunk;
+  private final int nearChunkCount;
+  /** The bucket index at the start of a near table's first chunk. */
+  private final int nearBase;
+  private final int bucketMask;
   private final ExponentialStripe[] stripes;
   private final int shift;
 
@@ -111,6 +126,11 @@ public final class ExponentialHistogram {
     // A chunk is at least 128 buckets and at least 4 octaves, so a table has at most ~525 slots.
     this.chunkBits = Math.max(7, recordingScale + 2);
     this.chunkCount = (span + (1 << chunkBits) - 1) >>> chunkBits;
+    this.nearFirstChunk = (indexer.index(Math.scalb(1.0, -NEAR_OCTAVES)) - minIndex) >>> chunkBits;
+    int nearLastChunk = (indexer.index(Math.scalb(1.0, NEAR_OCTAVES)) - minIndex) >>> chunkBits;
+    this.nearChunkCount = nearLastChunk - nearFirstChunk + 1;
+    this.nearBase = minIndex + (nearFirstChunk << chunkBits);
+    this.bucketMask = (1 << chunkBits) - 1;
     int count = ThreadStripe.stripeCount();
     this.stripes = new ExponentialStripe[count];
     this.shift = 32 - Integer.numberOfTrailingZeros(count);
@@ -127,16 +147,29 @@ public final class ExponentialHistogram {
       if (value != Double.POSITIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        ExponentialStripe.increment(
-            stripe.positive(chunkCount), indexer.index(value) - minIndex, chunkBits);
+        int index = indexer.index(value);
+        // Below the near range the offset is negative, so its chunk fails the unsigned compare.
+        int offset = index - nearBase;
+        long[][] near = stripe.positiveNear(nearChunkCount);
+        if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
+          ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
+        } else {
+          recordFar(stripe.positiveFar(chunkCount), index);
+        }
         return;
       }
     } else if (value < 0) {
       if (value != Double.NEGATIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        ExponentialStripe.increment(
-            stripe.negative(chunkCount), indexer.index(-value) - minIndex, chunkBits);
+        int index = indexer.index(-value);
+        int offset = index - nearBase;
+        long[][] near = stripe.negativeNear(nearChunkCount);
+        if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
+          ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
+        } else {
+          recordFar(stripe.negativeFar(chunkCount), index);
+        }
         return;
       }
     } else if (value == 0) {
@@ -147,6 +180,12 @@ public final class ExponentialHistogram {
       return;
     }
     SLOT.getAndAdd(forCurrentThread().scalars, ExponentialStripe.DROPPED, 1L);
+  }
+
+  /** A magnitude beyond the near range: its chunk in the table over the whole double range. */
+  private void recordFar(long[][] far, int index) {
+    int offset = index - minIndex;
+    ExponentialStripe.increment(far, offset >>> chunkBits, offset & bucketMask, chunkBits);
   }
 
   /** Sum, min and max: written before the bucket, see "What a concurrent drain may observe". */
@@ -196,8 +235,10 @@ public final class ExponentialHistogram {
         continue;
       }
       // Buckets first, then the scalars: see "What a concurrent drain may observe".
-      drainBuckets(stripe.positiveOrNull(), target, false);
-      drainBuckets(stripe.negativeOrNull(), target, true);
+      drainBuckets(stripe.positiveNearOrNull(), nearFirstChunk, target, false);
+      drainBuckets(stripe.positiveFarOrNull(), 0, target, false);
+      drainBuckets(stripe.negativeNearOrNull(), nearFirstChunk, target, true);
+      drainBuckets(stripe.negativeFarOrNull(), 0, target, true);
       long[] scalars = stripe.scalars;
       target.addZero((long) SLOT.getAndSet(scalars, ExponentialStripe.ZERO, 0L));
       target.addDropped((long) SLOT.getAndSet(scalars, ExponentialStripe.DROPPED, 0L));
@@ -209,7 +250,9 @@ public final class ExponentialHistogram {
     }
   }
 
-  private void drainBuckets(long[][] table, ExponentialHistogramData target, boolean negative) {
+  /** Drains a chunk table whose slot 0 holds chunk number {@code firstChunk}. */
+  private void drainBuckets(
+      long[][] table, int firstChunk, ExponentialHistogramData target, boolean negative) {
     if (table == null) {
       return;
     }
@@ -219,7 +262,7 @@ public final class ExponentialHistogram {
       if (chunk == null) {
         continue;
       }
-      int first = minIndex + (c << chunkBits);
+      int first = minIndex + ((firstChunk + c) << chunkBits);
       for (int i = 0; i < chunkSize; i++) {
         // Reading first skips the exchange of empty buckets; an increment that lands after the
         // read is taken by the next drain.
@@ -252,7 +295,21 @@ public final class ExponentialHistogram {
     for (int s = 0; s < stripes.length; s++) {
       ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
       if (stripe != null) {
-        used += chunksIn(stripe.positiveOrNull()) + chunksIn(stripe.negativeOrNull());
+        used += chunksIn(stripe.positiveNearOrNull()) + chunksIn(stripe.positiveFarOrNull())
+            + chunksIn(stripe.negativeNearOrNull()) + chunksIn(stripe.negativeFarOrNull());
+      }
+    }
+    return used;
+  }
+
+  /** The number of far chunk tables allocated over all stripes and both signs, for memory tests. */
+  int farTablesInUse() {
+    int used = 0;
+    for (int s = 0; s < stripes.length; s++) {
+      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
+      if (stripe != null) {
+        used += (stripe.positiveFarOrNull() == null ? 0 : 1)
+            + (stripe.negativeFarOrNull() == null ? 0 : 1);
       }
     }
     return used;

@@ -7,15 +7,19 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One thread's share of an {@link ExponentialHistogram}: padded scalar slots and, per sign, a
- * table of lazily allocated bucket chunks.
+ * One thread's share of an {@link ExponentialHistogram}: padded scalar slots and, per sign, two
+ * tables of lazily allocated bucket chunks: a near table for magnitudes in [2^-48, 2^48] and a far
+ * table for the rest of the double range.
  *
  * <p>Memory: the scalars are one padded {@code long[]} (the layout of {@link LongStripes}). A
- * sign's chunk table ({@code span / 2^chunkBits} references, about 2 KiB at scale 5) is allocated
- * when the stripe first records a value of that sign, and a chunk ({@code 2^chunkBits} counts plus
- * a cache line of padding on each side) when a value first falls in its index range. Chunks are
- * kept once allocated: a series pays for the range its values have visited, not for the full
- * double range (about 67,000 buckets at scale 5).
+ * sign's near table (about 25 references, about 120 bytes, at scale 5) is allocated when the
+ * stripe first records a value of that sign in the near range, its far table ({@code span /
+ * 2^chunkBits} references, about 2 KiB at scale 5) only when a value beyond it arrives, and a
+ * chunk ({@code 2^chunkBits} counts plus a cache line of padding on each side) when a value first
+ * falls in its index range. Chunks are kept once allocated: a series pays for the range its
+ * values have visited, not for the full double range (about 67,000 buckets at scale 5). The near
+ * range covers seconds from femtoseconds to millions of years, nanoseconds up to three days and
+ * sizes up to 256 TiB, so the far table is rare.
  *
  * <p>Publication: tables and chunks are published with a compare-and-set from null; a thread that
  * loses the race uses the winner's array. Each publication is one allocation and one CAS, once in
@@ -30,15 +34,15 @@ final class ExponentialStripe {
   static final int MAX = PAD + 4;
   private static final int SCALARS = 5;
 
-  private static final VarHandle POSITIVE;
-  private static final VarHandle NEGATIVE;
+  private static final VarHandle POSITIVE_NEAR = table("positiveNear");
+  private static final VarHandle POSITIVE_FAR = table("positiveFar");
+  private static final VarHandle NEGATIVE_NEAR = table("negativeNear");
+  private static final VarHandle NEGATIVE_FAR = table("negativeFar");
   private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(long[][].class);
 
-  static {
+  private static VarHandle table(String field) {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      POSITIVE = lookup.findVarHandle(ExponentialStripe.class, "positive", long[][].class);
-      NEGATIVE = lookup.findVarHandle(ExponentialStripe.class, "negative", long[][].class);
+      return MethodHandles.lookup().findVarHandle(ExponentialStripe.class, field, long[][].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -46,35 +50,60 @@ final class ExponentialStripe {
 
   final long[] scalars = new long[PAD + SCALARS + PAD];
 
-  @SuppressWarnings("unused") // accessed through POSITIVE
-  private long[][] positive;
+  // Chunk tables, accessed through the VarHandles of the same names.
+  @SuppressWarnings("unused")
+  private long[][] positiveNear;
 
-  @SuppressWarnings("unused") // accessed through NEGATIVE
-  private long[][] negative;
+  @SuppressWarnings("unused")
+  private long[][] positiveFar;
+
+  @SuppressWarnings("unused")
+  private long[][] negativeNear;
+
+  @SuppressWarnings("unused")
+  private long[][] negativeFar;
 
   ExponentialStripe() {
     scalars[MIN] = DoubleBits.POSITIVE_INFINITY;
     scalars[MAX] = DoubleBits.NEGATIVE_INFINITY;
   }
 
-  /** The positive chunk table, created with {@code chunkCount} empty slots on first use. */
-  long[][] positive(int chunkCount) {
-    long[][] table = (long[][]) POSITIVE.getAcquire(this);
-    return table != null ? table : publish(POSITIVE, chunkCount);
+  /** The positive near-range chunk table, created with {@code chunkCount} slots on first use. */
+  long[][] positiveNear(int chunkCount) {
+    long[][] table = (long[][]) POSITIVE_NEAR.getAcquire(this);
+    return table != null ? table : publish(POSITIVE_NEAR, chunkCount);
   }
 
-  long[][] negative(int chunkCount) {
-    long[][] table = (long[][]) NEGATIVE.getAcquire(this);
-    return table != null ? table : publish(NEGATIVE, chunkCount);
+  long[][] positiveFar(int chunkCount) {
+    long[][] table = (long[][]) POSITIVE_FAR.getAcquire(this);
+    return table != null ? table : publish(POSITIVE_FAR, chunkCount);
   }
 
-  /** The positive chunk table, or null if this stripe never recorded a positive value. */
-  long[][] positiveOrNull() {
-    return (long[][]) POSITIVE.getAcquire(this);
+  long[][] negativeNear(int chunkCount) {
+    long[][] table = (long[][]) NEGATIVE_NEAR.getAcquire(this);
+    return table != null ? table : publish(NEGATIVE_NEAR, chunkCount);
   }
 
-  long[][] negativeOrNull() {
-    return (long[][]) NEGATIVE.getAcquire(this);
+  long[][] negativeFar(int chunkCount) {
+    long[][] table = (long[][]) NEGATIVE_FAR.getAcquire(this);
+    return table != null ? table : publish(NEGATIVE_FAR, chunkCount);
+  }
+
+  /** The positive near-range chunk table, or null if no such value was recorded here. */
+  long[][] positiveNearOrNull() {
+    return (long[][]) POSITIVE_NEAR.getAcquire(this);
+  }
+
+  long[][] positiveFarOrNull() {
+    return (long[][]) POSITIVE_FAR.getAcquire(this);
+  }
+
+  long[][] negativeNearOrNull() {
+    return (long[][]) NEGATIVE_NEAR.getAcquire(this);
+  }
+
+  long[][] negativeFarOrNull() {
+    return (long[][]) NEGATIVE_FAR.getAcquire(this);
   }
 
   private long[][] publish(VarHandle field, int chunkCount) {
@@ -84,16 +113,15 @@ final class ExponentialStripe {
   }
 
   /**
-   * Adds one to bucket {@code offset} (the index minus the scale's smallest index): wait-free, one
-   * {@code getAndAdd}, plus one allocation and CAS the first time the chunk is touched.
+   * Adds one to bucket {@code bucket} of chunk {@code c} of {@code table}: wait-free, one {@code
+   * getAndAdd}, plus one allocation and CAS the first time the chunk is touched.
    */
-  static void increment(long[][] table, int offset, int chunkBits) {
-    int c = offset >>> chunkBits;
+  static void increment(long[][] table, int c, int bucket, int chunkBits) {
     long[] chunk = (long[]) CHUNK.getAcquire(table, c);
     if (chunk == null) {
       chunk = createChunk(table, c, chunkBits);
     }
-    SLOT.getAndAdd(chunk, PAD + (offset & ((1 << chunkBits) - 1)), 1L);
+    SLOT.getAndAdd(chunk, PAD + bucket, 1L);
   }
 
   private static long[] createChunk(long[][] table, int c, int chunkBits) {

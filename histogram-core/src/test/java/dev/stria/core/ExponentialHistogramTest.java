@@ -186,6 +186,44 @@ class ExponentialHistogramTest {
   }
 
   @Test
+  void onlyMagnitudesBeyondTheNearRangeAllocateTheFullRangeTable() {
+    double nearLow = Math.scalb(1.0, -ExponentialHistogram.NEAR_OCTAVES);
+    double nearHigh = Math.scalb(1.0, ExponentialHistogram.NEAR_OCTAVES);
+    for (int scale : new int[] {0, 5, 8}) {
+      ExponentialHistogram cell = new ExponentialHistogram(scale);
+      ExponentialIndexer indexer = ExponentialIndexer.forScale(scale);
+      cell.record(nearLow);
+      cell.record(-nearHigh);
+      cell.record(1e-9);
+      cell.record(3600.0);
+      assertThat(cell.farTablesInUse()).as("scale %d", scale).isZero();
+
+      cell.record(Math.scalb(nearHigh, 200));
+      cell.record(-Double.MIN_VALUE);
+      assertThat(cell.farTablesInUse()).as("scale %d", scale).isEqualTo(2);
+
+      ExponentialHistogramData data = cell.drain();
+      assertThat(data.positiveCount(indexer.index(nearLow))).isEqualTo(1);
+      assertThat(data.negativeCount(indexer.index(nearHigh))).isEqualTo(1);
+      assertThat(data.positiveCount(indexer.index(1e-9))).isEqualTo(1);
+      assertThat(data.positiveCount(indexer.index(3600.0))).isEqualTo(1);
+      assertThat(data.positiveCount(indexer.index(Math.scalb(nearHigh, 200)))).isEqualTo(1);
+      assertThat(data.negativeCount(indexer.index(Double.MIN_VALUE))).isEqualTo(1);
+      assertThat(data.count()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void atScaleMinus10TheWholeRangeIsOneNearChunk() {
+    ExponentialHistogram cell = new ExponentialHistogram(-10);
+    cell.record(Double.MAX_VALUE);
+    cell.record(Double.MIN_VALUE);
+    assertThat(cell.farTablesInUse()).isZero();
+    assertThat(cell.chunksInUse()).isEqualTo(1);
+    assertThat(cell.drain().count()).isEqualTo(2);
+  }
+
+  @Test
   void oneThreadUsesOneStripe() {
     ExponentialHistogram cell = new ExponentialHistogram();
     for (int i = 1; i < 1000; i++) {
