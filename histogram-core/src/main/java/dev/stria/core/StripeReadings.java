@@ -23,12 +23,13 @@ final class StripeReadings {
 
   private final LongStripes stripes;
   private final long[][] last;
+  /** Data slots per stripe: {@code seen[i]} is the last reading of the stripe's slot PAD + i. */
   private final int slots;
 
   StripeReadings(LongStripes stripes) {
     this.stripes = stripes;
     this.last = new long[stripes.capacity()][];
-    this.slots = LongStripes.PAD + stripes.width();
+    this.slots = stripes.width();
   }
 
   /**
@@ -72,8 +73,9 @@ final class StripeReadings {
       return (long) SLOT.getAndSet(stripe, slot, 0L);
     }
     long now = (long) SLOT.getAcquire(stripe, slot);
-    long delta = now - seen[slot];
-    seen[slot] = now;
+    int i = slot - LongStripes.PAD;
+    long delta = now - seen[i];
+    seen[i] = now;
     return delta;
   }
 
@@ -87,8 +89,9 @@ final class StripeReadings {
       return Double.longBitsToDouble((long) SLOT.getAndSet(stripe, slot, 0L));
     }
     double now = Double.longBitsToDouble((long) SLOT.getAcquire(stripe, slot));
-    double delta = now - Double.longBitsToDouble(seen[slot]);
-    seen[slot] = Double.doubleToRawLongBits(now);
+    int i = slot - LongStripes.PAD;
+    double delta = now - Double.longBitsToDouble(seen[i]);
+    seen[i] = Double.doubleToRawLongBits(now);
     return delta;
   }
 }
