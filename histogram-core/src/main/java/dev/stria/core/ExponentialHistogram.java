@@ -147,29 +147,14 @@ public final class ExponentialHistogram {
       if (value != Double.POSITIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        int index = indexer.index(value);
-        // Below the near range the offset is negative, so its chunk fails the unsigned compare.
-        int offset = index - nearBase;
-        long[][] near = stripe.positiveNear(nearChunkCount);
-        if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
-          ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
-        } else {
-          recordFar(stripe.positiveFar(chunkCount), index);
-        }
+        countBucket(stripe, false, indexer.index(value));
         return;
       }
     } else if (value < 0) {
       if (value != Double.NEGATIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        int index = indexer.index(-value);
-        int offset = index - nearBase;
-        long[][] near = stripe.negativeNear(nearChunkCount);
-        if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
-          ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
-        } else {
-          recordFar(stripe.negativeFar(chunkCount), index);
-        }
+        countBucket(stripe, true, indexer.index(-value));
         return;
       }
     } else if (value == 0) {
@@ -182,8 +167,25 @@ public final class ExponentialHistogram {
     SLOT.getAndAdd(forCurrentThread().scalars, ExponentialStripe.DROPPED, 1L);
   }
 
-  /** A magnitude beyond the near range: its chunk in the table over the whole double range. */
-  private void recordFar(long[][] far, int index) {
+  /**
+   * Counts bucket {@code index} of one sign: in the near table when the bucket is in the near
+   * range (one unsigned compare, which also serves as the table's bounds check), else in the table
+   * over the whole double range, out of line. Each call site passes a constant sign.
+   */
+  private void countBucket(ExponentialStripe stripe, boolean negative, int index) {
+    // Below the near range the offset is negative, so its chunk fails the unsigned compare.
+    int offset = index - nearBase;
+    long[][] near =
+        negative ? stripe.negativeNear(nearChunkCount) : stripe.positiveNear(nearChunkCount);
+    if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
+      ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
+    } else {
+      countFarBucket(stripe, negative, index);
+    }
+  }
+
+  private void countFarBucket(ExponentialStripe stripe, boolean negative, int index) {
+    long[][] far = negative ? stripe.negativeFar(chunkCount) : stripe.positiveFar(chunkCount);
     int offset = index - minIndex;
     ExponentialStripe.increment(far, offset >>> chunkBits, offset & bucketMask, chunkBits);
   }

@@ -13,7 +13,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Memory: the scalars are one padded {@code long[]} (the layout of {@link LongStripes}). A
  * sign's near table (about 25 references, about 120 bytes, at scale 5) is allocated when the
- * stripe first records a value of that sign in the near range, its far table ({@code span /
+ * stripe first records a value of that sign, its far table ({@code span /
  * 2^chunkBits} references, about 2 KiB at scale 5) only when a value beyond it arrives, and a
  * chunk ({@code 2^chunkBits} counts plus a cache line of padding on each side) when a value first
  * falls in its index range. Chunks are kept once allocated: a series pays for the range its
