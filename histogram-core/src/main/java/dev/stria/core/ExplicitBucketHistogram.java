@@ -1,7 +1,6 @@
 package dev.stria.core;
 
 import static dev.stria.core.LongStripes.PAD;
-import static dev.stria.core.LongStripes.SLOT;
 
 /**
  * A striped histogram with explicit bucket bounds: per-bucket counts, sum, min and max.
@@ -63,17 +62,13 @@ public final class ExplicitBucketHistogram {
     long[] stripe = stripes.forCurrentThread();
     boolean owned = LongStripes.isOwned(stripe);
     if (value - value != 0) { // NaN or infinite
-      add(stripe, owned, droppedSlot, 1L);
+      LongStripes.add(stripe, owned, droppedSlot, 1L);
       return;
     }
-    if (owned) {
-      LongStripes.ownedAdd(stripe, sumDoubleSlot, value);
-    } else {
-      DoubleBits.add(stripe, sumDoubleSlot, value);
-    }
+    LongStripes.add(stripe, owned, sumDoubleSlot, value);
     DoubleBits.min(stripe, minSlot, value);
     DoubleBits.max(stripe, maxSlot, value);
-    add(stripe, owned, PAD + bounds.indexOf(value), 1L); // last: see the class comment
+    LongStripes.add(stripe, owned, PAD + bounds.indexOf(value), 1L); // last: see class comment
   }
 
   /**
@@ -83,19 +78,11 @@ public final class ExplicitBucketHistogram {
   public void recordLong(long value) {
     long[] stripe = stripes.forCurrentThread();
     boolean owned = LongStripes.isOwned(stripe);
-    add(stripe, owned, sumLongSlot, value);
+    LongStripes.add(stripe, owned, sumLongSlot, value);
     double scaled = value * bounds.longUnit();
     DoubleBits.min(stripe, minSlot, scaled);
     DoubleBits.max(stripe, maxSlot, scaled);
-    add(stripe, owned, PAD + bounds.indexOfLong(value), 1L); // last: see the class comment
-  }
-
-  private static void add(long[] stripe, boolean owned, int slot, long delta) {
-    if (owned) {
-      LongStripes.ownedIncrement(stripe, slot, delta);
-    } else {
-      SLOT.getAndAdd(stripe, slot, delta);
-    }
+    LongStripes.add(stripe, owned, PAD + bounds.indexOfLong(value), 1L); // last: see class comment
   }
 
   /** Takes everything recorded since the previous drain; see the class comment. */

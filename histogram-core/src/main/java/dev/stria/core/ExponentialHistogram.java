@@ -31,8 +31,9 @@ import java.lang.invoke.VarHandle;
  * octaves) holds 736 buckets at scale 5 (six or seven 1 KiB chunks per stripe) but 5,900 at
  * Prometheus' maximum schema 8 (about 50 KiB), and either is downscaled to at most 160 buckets
  * for export, which over 23 octaves is scale 2. Scale 5 keeps 5 octaves at full resolution
- * within 160 buckets, which covers the usual spread of one endpoint's latencies. The record cost does not depend on the
- * scale (one table load and compare for any {@code s > 0}; see {@code ExponentialCellBenchmark}).
+ * within 160 buckets, which covers the usual spread of one endpoint's latencies. The record cost
+ * does not depend on the scale (one table load and compare for any {@code s > 0}; see {@code
+ * ExponentialCellBenchmark}).
  * Recording scales run from -10 to {@link #MAX_RECORDING_SCALE} 8; finer data is not exportable to
  * Prometheus anyway.
  *

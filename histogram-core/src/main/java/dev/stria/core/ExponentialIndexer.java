@@ -47,7 +47,7 @@ public final class ExponentialIndexer {
       new AtomicReferenceArray<>(MAX_SCALE - MIN_SCALE + 1);
 
   private final int scale;
-  /** Per mantissa cell: (bucket at the cell start + 1) << lowBits | boundary offset; null if s <= 0. */
+  /** Per mantissa cell: (bucket at cell start + 1) << lowBits | boundary offset; null if s <= 0. */
   private final long[] cells;
   /** Mantissa bits below the cell number: 51 - scale. */
   private final int lowBits;

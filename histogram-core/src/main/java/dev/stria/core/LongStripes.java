@@ -15,10 +15,11 @@ import java.lang.invoke.VarHandle;
  * read last time ({@link StripeReadings}). A thread whose slot belongs to another thread records
  * into the slot's shared stripe instead, with atomic adds, and the collector drains shared
  * stripes by exchanging their slots with zero ({@code getAndSet}); the shared stripes are chosen
- * by the same hash, so threads beyond the owners still spread over several cache lines. Thread ids are never reused, so an owned
- * stripe is never written by two threads. When an owner ends, the collector drains its stripe
- * one last time and retires it ({@link #ownerEnded}, {@link #retire}), so a thread pool that
- * replaces its threads keeps getting stripes of its own instead of filling the shared ones.
+ * by the same hash, so threads beyond the owners still spread over several cache lines. Thread
+ * ids are never reused, so an owned stripe is never written by two threads. When an owner ends,
+ * the collector drains its stripe one last time and retires it ({@link #ownerEnded}, {@link
+ * #retire}), so a thread pool that replaces its threads keeps getting stripes of its own instead
+ * of filling the shared ones.
  *
  * <p>Memory: the table of stripe references is allocated up front ({@link
  * ThreadStripe#stripeCount()} references), a stripe only when a thread records. A series written
@@ -30,8 +31,8 @@ import java.lang.invoke.VarHandle;
  * with another object, so two threads never contend on one line (false sharing).
  *
  * <p>Concurrency: a stripe is published with a compare-and-set of its table slot; a thread that
- * loses the race records into the shared stripe of the slot. {@link #forCurrentThread()} is wait-free: at
- * most one allocation and one CAS, once per stripe in the life of the cell.
+ * loses the race records into the shared stripe of the slot. {@link #forCurrentThread()} is
+ * wait-free: at most one allocation and one CAS, once per stripe in the life of the cell.
  */
 public final class LongStripes {
   /** Unused longs on each side of the data slots: 64 bytes, one cache line. */
@@ -172,16 +173,28 @@ public final class LongStripes {
   }
 
   /**
-   * Adds one to an owned stripe's slot: a plain read and a release store, safe because only the
-   * owner writes the slot and the collector only reads it.
+   * Adds {@code delta} to a counting slot. On an owned stripe ({@code owned}, from {@link
+   * #isOwned}) a plain read and a release store, safe because only the owner writes the slot and
+   * the collector only reads it; on a shared stripe one atomic add.
    */
-  static void ownedIncrement(long[] stripe, int slot, long delta) {
-    SLOT.setRelease(stripe, slot, stripe[slot] + delta);
+  static void add(long[] stripe, boolean owned, int slot, long delta) {
+    if (owned) {
+      SLOT.setRelease(stripe, slot, stripe[slot] + delta);
+    } else {
+      SLOT.getAndAdd(stripe, slot, delta);
+    }
   }
 
-  /** Adds to an owned stripe's double slot (raw bits), as {@link #ownedIncrement}. */
-  static void ownedAdd(long[] stripe, int slot, double delta) {
-    SLOT.setRelease(
-        stripe, slot, Double.doubleToRawLongBits(Double.longBitsToDouble(stripe[slot]) + delta));
+  /**
+   * Adds {@code delta} to a double counting slot (raw bits): as {@link #add(long[], boolean, int,
+   * long)} on an owned stripe, a compare-and-set loop on a shared one.
+   */
+  static void add(long[] stripe, boolean owned, int slot, double delta) {
+    if (owned) {
+      SLOT.setRelease(
+          stripe, slot, Double.doubleToRawLongBits(Double.longBitsToDouble(stripe[slot]) + delta));
+    } else {
+      DoubleBits.add(stripe, slot, delta);
+    }
   }
 }

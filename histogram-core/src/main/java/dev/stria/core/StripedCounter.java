@@ -1,7 +1,6 @@
 package dev.stria.core;
 
 import static dev.stria.core.LongStripes.PAD;
-import static dev.stria.core.LongStripes.SLOT;
 
 /**
  * A striped sum of {@code long} and {@code double} increments, for counters and up-down counters.
@@ -31,20 +30,12 @@ public final class StripedCounter {
 
   public void add(long delta) {
     long[] stripe = stripes.forCurrentThread();
-    if (LongStripes.isOwned(stripe)) {
-      LongStripes.ownedIncrement(stripe, LONG_SLOT, delta);
-    } else {
-      SLOT.getAndAdd(stripe, LONG_SLOT, delta);
-    }
+    LongStripes.add(stripe, LongStripes.isOwned(stripe), LONG_SLOT, delta);
   }
 
   public void add(double delta) {
     long[] stripe = stripes.forCurrentThread();
-    if (LongStripes.isOwned(stripe)) {
-      LongStripes.ownedAdd(stripe, DOUBLE_SLOT, delta);
-    } else {
-      DoubleBits.add(stripe, DOUBLE_SLOT, delta);
-    }
+    LongStripes.add(stripe, LongStripes.isOwned(stripe), DOUBLE_SLOT, delta);
   }
 
   /**
