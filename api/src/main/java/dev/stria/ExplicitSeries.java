@@ -1,7 +1,7 @@
 package dev.stria;
 
-import dev.stria.core.ExplicitBucketHistogram;
-import dev.stria.core.HistogramData;
+import dev.stria.core.internal.ExplicitBucketHistogram;
+import dev.stria.core.internal.HistogramData;
 import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.PointSnapshot;

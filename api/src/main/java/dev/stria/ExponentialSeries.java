@@ -1,9 +1,9 @@
 package dev.stria;
 
-import dev.stria.core.ExplicitBucketHistogram;
-import dev.stria.core.ExponentialHistogram;
-import dev.stria.core.ExponentialHistogramData;
-import dev.stria.core.HistogramData;
+import dev.stria.core.internal.ExplicitBucketHistogram;
+import dev.stria.core.internal.ExponentialHistogram;
+import dev.stria.core.internal.ExponentialHistogramData;
+import dev.stria.core.internal.HistogramData;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.Labels;

@@ -1,6 +1,6 @@
 package dev.stria;
 
-import dev.stria.core.GaugeCell;
+import dev.stria.core.internal.GaugeCell;
 import dev.stria.snapshot.GaugePoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;

@@ -1,9 +1,9 @@
 package dev.stria;
 
-import dev.stria.core.BucketBounds;
-import dev.stria.core.ExplicitBucketHistogram;
-import dev.stria.core.ExponentialHistogram;
-import dev.stria.core.ExponentialHistogramData;
+import dev.stria.core.internal.BucketBounds;
+import dev.stria.core.internal.ExplicitBucketHistogram;
+import dev.stria.core.internal.ExponentialHistogram;
+import dev.stria.core.internal.ExponentialHistogramData;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
 import java.util.Arrays;
@@ -184,7 +184,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
     public Histogram register() {
       boolean exponential = maxExponentialBuckets > 0;
-      double[] explicit = bounds != null || exponential ? bounds : BucketBounds.PROMETHEUS_DEFAULT;
+      double[] explicit = bounds != null || exponential ? bounds : BucketBounds.prometheusDefault();
       BucketBounds bucketBounds = null;
       if (explicit != null) {
         double nanos = TimeUnits.nanosecondValue(unit);

@@ -1,7 +1,7 @@
 package dev.stria;
 
-import dev.stria.core.StripedCounter;
-import dev.stria.core.SumDelta;
+import dev.stria.core.internal.StripedCounter;
+import dev.stria.core.internal.SumDelta;
 import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.PointSnapshot;

@@ -1,6 +1,6 @@
 package dev.stria;
 
-import dev.stria.core.StripedCounter;
+import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
 

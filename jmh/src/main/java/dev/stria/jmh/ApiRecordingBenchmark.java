@@ -5,9 +5,9 @@ import dev.stria.Histogram;
 import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
 import dev.stria.Timer;
-import dev.stria.core.BucketBounds;
-import dev.stria.core.ExplicitBucketHistogram;
-import dev.stria.core.StripedCounter;
+import dev.stria.core.internal.BucketBounds;
+import dev.stria.core.internal.ExplicitBucketHistogram;
+import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Temporality;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +39,7 @@ public class ApiRecordingBenchmark {
 
   private final StripedCounter bareCounter = new StripedCounter();
   private final ExplicitBucketHistogram bareHistogram =
-      new ExplicitBucketHistogram(new BucketBounds(BucketBounds.PROMETHEUS_DEFAULT, 1e-9));
+      new ExplicitBucketHistogram(new BucketBounds(BucketBounds.prometheusDefault(), 1e-9));
 
   private MeterRegistry registry;
   private MetricReader reader;

@@ -1,6 +1,6 @@
 package dev.stria.jmh;
 
-import dev.stria.core.BucketBounds;
+import dev.stria.core.internal.BucketBounds;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

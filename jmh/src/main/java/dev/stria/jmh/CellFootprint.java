@@ -1,9 +1,9 @@
 package dev.stria.jmh;
 
-import dev.stria.core.BucketBounds;
-import dev.stria.core.ExplicitBucketHistogram;
-import dev.stria.core.ExponentialHistogram;
-import dev.stria.core.StripedCounter;
+import dev.stria.core.internal.BucketBounds;
+import dev.stria.core.internal.ExplicitBucketHistogram;
+import dev.stria.core.internal.ExponentialHistogram;
+import dev.stria.core.internal.StripedCounter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.function.Consumer;
@@ -20,7 +20,7 @@ public final class CellFootprint {
   private CellFootprint() {}
 
   public static void main(String[] args) throws Exception {
-    BucketBounds bounds = new BucketBounds(BucketBounds.PROMETHEUS_DEFAULT, 1e-9);
+    BucketBounds bounds = new BucketBounds(BucketBounds.prometheusDefault(), 1e-9);
     measure("StripedCounter", StripedCounter::new, c -> c.add(1L));
     measure("ExplicitBucketHistogram (11 bounds)", () -> new ExplicitBucketHistogram(bounds),
         h -> h.record(0.042));

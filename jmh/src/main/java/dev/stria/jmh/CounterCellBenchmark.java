@@ -1,6 +1,6 @@
 package dev.stria.jmh;
 
-import dev.stria.core.StripedCounter;
+import dev.stria.core.internal.StripedCounter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;

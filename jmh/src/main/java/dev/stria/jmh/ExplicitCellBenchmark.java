@@ -1,7 +1,7 @@
 package dev.stria.jmh;
 
-import dev.stria.core.BucketBounds;
-import dev.stria.core.ExplicitBucketHistogram;
+import dev.stria.core.internal.BucketBounds;
+import dev.stria.core.internal.ExplicitBucketHistogram;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ExplicitCellBenchmark {
   private final ExplicitBucketHistogram histogram =
-      new ExplicitBucketHistogram(new BucketBounds(BucketBounds.PROMETHEUS_DEFAULT, 1e-9));
+      new ExplicitBucketHistogram(new BucketBounds(BucketBounds.prometheusDefault(), 1e-9));
   private final PerThreadAtomicFloor floor = new PerThreadAtomicFloor();
 
   @Benchmark

@@ -1,6 +1,6 @@
 package dev.stria.jmh;
 
-import dev.stria.core.ExponentialHistogram;
+import dev.stria.core.internal.ExponentialHistogram;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
-import static dev.stria.core.LongStripes.PAD;
+import static dev.stria.core.internal.LongStripes.PAD;
 
 /**
  * A striped histogram with explicit bucket bounds: per-bucket counts, sum, min and max.

@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 /**
  * Exponential histogram counts at one scale, as drained from an {@link ExponentialHistogram} or

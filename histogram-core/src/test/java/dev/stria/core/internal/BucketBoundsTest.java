@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ class BucketBoundsTest {
 
   @Test
   void valuesExactlyOnABoundGoInThatBucket() {
-    BucketBounds bounds = new BucketBounds(BucketBounds.PROMETHEUS_DEFAULT);
-    double[] b = BucketBounds.PROMETHEUS_DEFAULT;
+    BucketBounds bounds = new BucketBounds(BucketBounds.prometheusDefault());
+    double[] b = BucketBounds.prometheusDefault();
     for (int i = 0; i < b.length; i++) {
       assertThat(bounds.indexOf(b[i])).as("value %s", b[i]).isEqualTo(i);
       assertThat(bounds.indexOf(Math.nextUp(b[i]))).as("just above %s", b[i]).isEqualTo(i + 1);
@@ -37,7 +37,7 @@ class BucketBoundsTest {
   @Test
   void longRecordingsArePlacedAsTheirScaledDouble() {
     double nanosToSeconds = 1e-9;
-    BucketBounds bounds = new BucketBounds(BucketBounds.PROMETHEUS_DEFAULT, nanosToSeconds);
+    BucketBounds bounds = new BucketBounds(BucketBounds.prometheusDefault(), nanosToSeconds);
     long[] samples = {0, 1, 4_999_999, 5_000_000, 5_000_001, 9_999_999, 10_000_000,
         999_999_999, 1_000_000_000, 1_000_000_001, 10_000_000_000L, 10_000_000_001L,
         Long.MAX_VALUE, -3};
@@ -85,7 +85,7 @@ class BucketBoundsTest {
   @Test
   void tableIndexAgreesWithTheLinearScanAroundEveryBoundAndAtRandom() {
     double[][] cases = {
-      BucketBounds.PROMETHEUS_DEFAULT,
+      BucketBounds.prometheusDefault(),
       {1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9},
       {1, 1.01, 1.02, 1.03, 2, 4, 4.0000001},
       {0.5},

@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 /**
  * What a {@link StripedCounter} drain returns: the integral part, summed exactly as a {@code

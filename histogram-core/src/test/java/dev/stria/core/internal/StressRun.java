@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;

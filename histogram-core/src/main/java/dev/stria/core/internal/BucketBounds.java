@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import java.util.Arrays;
 
@@ -26,10 +26,14 @@ public final class BucketBounds {
   /** Up to this many bounds the linear scan is used. */
   static final int LINEAR_SCAN_MAX = 16;
 
-  /** Prometheus' default bounds, in seconds. */
-  public static final double[] PROMETHEUS_DEFAULT = {
+  private static final double[] PROMETHEUS_DEFAULT = {
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
   };
+
+  /** Prometheus' default bounds, in seconds: a fresh copy on each call. */
+  public static double[] prometheusDefault() {
+    return PROMETHEUS_DEFAULT.clone();
+  }
 
   /** Mantissa bits in a table key: 16 keys per power of two, each spanning 4.4% of a value. */
   static final int KEY_MANTISSA_BITS = 4;

@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 /**
  * Chooses a stripe for the current thread from its id, without allocation or a thread-local

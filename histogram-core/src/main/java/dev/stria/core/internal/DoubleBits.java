@@ -1,6 +1,6 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
-import static dev.stria.core.LongStripes.SLOT;
+import static dev.stria.core.internal.LongStripes.SLOT;
 
 /**
  * Lock-free updates of a {@code double} kept as raw bits in a slot of a {@code long[]} stripe.

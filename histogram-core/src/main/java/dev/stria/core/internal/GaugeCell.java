@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

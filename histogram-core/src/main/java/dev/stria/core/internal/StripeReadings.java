@@ -1,6 +1,6 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
-import static dev.stria.core.LongStripes.SLOT;
+import static dev.stria.core.internal.LongStripes.SLOT;
 
 /**
  * The collector's side of {@link LongStripes}: turns stripe slots into "what was added since the

@@ -1,4 +1,4 @@
-package dev.stria.core;
+package dev.stria.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +98,7 @@ class ExplicitBucketHistogramTest {
 
   @Test
   void concurrentDrainsLoseAndDuplicateNothing() throws Exception {
-    double[] bounds = BucketBounds.PROMETHEUS_DEFAULT;
+    double[] bounds = BucketBounds.prometheusDefault();
     ExplicitBucketHistogram h = histogram(bounds);
     int threads = 4;
     int perThread = 300_000;
