@@ -1,38 +1,31 @@
 package dev.stria.core.internal;
 
-import static dev.stria.core.internal.LongStripes.PAD;
-
 /**
  * A striped histogram with explicit bucket bounds: per-bucket counts, sum, min and max.
  *
- * <p><b>Recording</b> works on the current thread's stripe ({@link LongStripes}). On its own
- * stripe — the common case — a thread is the only writer, so the bucket count and the sum are
- * plain adds published with a release store: no atomic instruction, <b>wait-free</b>. A thread
- * whose stripe slot belongs to another thread records into the slot's shared stripe: the bucket
- * count is an atomic add (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>,
- * retried only when another thread changed it in between). Min and max are compare-and-set loops on
- * either kind of stripe, but they write only when the value is a new extreme, so once the range
- * is known they are a single read. NaN and infinite values are not recorded; they are counted as
- * dropped. Nothing allocates once the thread's stripe exists.
+ * <p><b>Recording</b> works on the current thread's stripe. On its own stripe — the common case —
+ * a thread is the only writer, so the bucket count and the sum are plain adds published with a
+ * release store: no atomic instruction, <b>wait-free</b>. A thread whose stripe slot belongs to
+ * another thread records into the slot's shared stripe: the bucket count is an atomic add
+ * (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>). Min and max are a read
+ * and a compare, and a compare-and-set loop only on a new extreme. NaN and infinite values are not
+ * recorded; they are counted as dropped. Nothing allocates once the thread's stripe exists.
  *
  * <p><b>Draining.</b> {@link #drain()} takes from each owned stripe what its slots grew by since
- * the last drain (they only grow, and only their owner writes them), and exchanges the shared
- * stripe's slots with zero ({@code getAndSet}); see {@link StripeReadings}. Either way each
- * recording lands in exactly one drain. The count of a drained {@link HistogramData} is the sum
- * of its buckets, so it is consistent by construction. A record writes sum, min and max
- * <i>before</i> its bucket (a release store), and a drain reads the buckets <i>before</i> sum,
- * min and max (acquire loads): so when a drain takes a recording's count it also takes its sum,
- * min and max. The converse does not hold: a recording racing the drain may leave its sum in this
- * drain and its count in the next. Totals over successive drains are exact (sums of an owned
- * stripe up to the rounding of its running total). Drains are serialised on the cell and never
- * make a writer wait.
+ * the last drain and exchanges the shared stripe's slots with zero, so each recording lands in
+ * exactly one drain; the count of a drained {@link HistogramData} is the sum of its buckets. A
+ * record writes sum, min and max before its bucket, and a drain reads the buckets first, so a
+ * drain that takes a count also takes its sum, min and max. A drained sum is as precise as
+ * adding that interval's values alone. Drains are serialised on the cell and never make a writer
+ * wait. The protocol, its happens-before edges and its progress guarantees: {@link LongStripes}.
  */
 public final class ExplicitBucketHistogram {
   private final BucketBounds bounds;
   private final LongStripes stripes;
   private final StripeReadings readings;
+  private static final int FIRST_BUCKET = LongStripes.FIRST_CELL_SLOT;
+
   private final int sumLongSlot;
-  private final int sumDoubleSlot;
   private final int minSlot;
   private final int maxSlot;
   private final int droppedSlot;
@@ -41,14 +34,13 @@ public final class ExplicitBucketHistogram {
   public ExplicitBucketHistogram(BucketBounds bounds) {
     this.bounds = bounds;
     this.buckets = bounds.bucketCount();
-    this.sumLongSlot = PAD + buckets;
-    this.sumDoubleSlot = sumLongSlot + 1;
-    this.minSlot = sumLongSlot + 2;
-    this.maxSlot = sumLongSlot + 3;
-    this.droppedSlot = sumLongSlot + 4;
-    long[] initial = new long[buckets + 5];
-    initial[minSlot - PAD] = DoubleBits.POSITIVE_INFINITY;
-    initial[maxSlot - PAD] = DoubleBits.NEGATIVE_INFINITY;
+    this.sumLongSlot = FIRST_BUCKET + buckets;
+    this.minSlot = sumLongSlot + 1;
+    this.maxSlot = sumLongSlot + 2;
+    this.droppedSlot = sumLongSlot + 3;
+    long[] initial = new long[buckets + 4];
+    initial[minSlot - FIRST_BUCKET] = DoubleBits.POSITIVE_INFINITY;
+    initial[maxSlot - FIRST_BUCKET] = DoubleBits.NEGATIVE_INFINITY;
     this.stripes = new LongStripes(initial);
     this.readings = new StripeReadings(stripes);
   }
@@ -65,10 +57,10 @@ public final class ExplicitBucketHistogram {
       LongStripes.add(stripe, owned, droppedSlot, 1L);
       return;
     }
-    LongStripes.add(stripe, owned, sumDoubleSlot, value);
+    LongStripes.addSum(stripe, owned, value);
     DoubleBits.min(stripe, minSlot, value);
     DoubleBits.max(stripe, maxSlot, value);
-    LongStripes.add(stripe, owned, PAD + bounds.indexOf(value), 1L); // last: see class comment
+    LongStripes.add(stripe, owned, FIRST_BUCKET + bounds.indexOf(value), 1L); // last: see class comment
   }
 
   /**
@@ -82,7 +74,7 @@ public final class ExplicitBucketHistogram {
     double scaled = value * bounds.longUnit();
     DoubleBits.min(stripe, minSlot, scaled);
     DoubleBits.max(stripe, maxSlot, scaled);
-    LongStripes.add(stripe, owned, PAD + bounds.indexOfLong(value), 1L); // last: see class comment
+    LongStripes.add(stripe, owned, FIRST_BUCKET + bounds.indexOfLong(value), 1L); // last: see class comment
   }
 
   /** Takes everything recorded since the previous drain; see the class comment. */
@@ -109,10 +101,10 @@ public final class ExplicitBucketHistogram {
   /** Buckets first, then sum, min and max: see the class comment. */
   private void drainStripe(long[] stripe, long[] seen, HistogramData data) {
     for (int b = 0; b < buckets; b++) {
-      data.add(b, StripeReadings.take(stripe, seen, PAD + b));
+      data.add(b, StripeReadings.take(stripe, seen, FIRST_BUCKET + b));
     }
     long longSum = StripeReadings.take(stripe, seen, sumLongSlot);
-    double doubleSum = StripeReadings.takeDouble(stripe, seen, sumDoubleSlot);
+    double doubleSum = StripeReadings.takeSum(stripe, seen);
     data.addSum(doubleSum + longSum * bounds.longUnit());
     data.extend(
         DoubleBits.exchange(stripe, minSlot, DoubleBits.POSITIVE_INFINITY),

@@ -1,6 +1,7 @@
 package dev.stria.core.internal;
 
 import static dev.stria.core.internal.LongStripes.PAD;
+import static dev.stria.core.internal.ExponentialStripe.SIDE;
 import static dev.stria.core.internal.LongStripes.SLOT;
 
 import java.lang.invoke.MethodHandles;
@@ -71,8 +72,14 @@ import java.lang.invoke.VarHandle;
  * min/max) and its count to the next drain's. Its count then lands in the next drain, whose min or
  * max may not include it. Totals merged over successive drains are always exact, and the {@code
  * count} of a drained delta is derived from its buckets and zero count, so it always equals their
- * sum. Drains should come from one thread at a time (the registry's collection path); concurrent
- * drains stay exact but split the increments between them.
+ * sum. Drains are serialised on the cell.
+ *
+ * <h2>With an explicit view</h2>
+ * Given explicit bounds ({@link #ExponentialHistogram(int, BucketBounds)}), the cell also
+ * presents the explicit-bucket histogram of the same values, derived from the same counts: each
+ * record is still one atomic add, and every drain hands both views exactly the same recordings
+ * ({@link ExplicitView}). The stripes are shared and hashed like the others; why they are not
+ * owned: {@link LongStripes}, "Why exponential histograms differ".
  */
 public final class ExponentialHistogram {
   /** The scale values are recorded at unless another is given: 32 buckets per octave. */
@@ -103,6 +110,9 @@ public final class ExponentialHistogram {
   private final int bucketMask;
   private final ExponentialStripe[] stripes;
   private final int shift;
+  /** The explicit-bucket view fed by the same counts, or null. */
+  private final ExplicitView view;
+  private final int sideSlots;
 
   /** A cell recording at {@link #DEFAULT_RECORDING_SCALE}. */
   public ExponentialHistogram() {
@@ -115,6 +125,16 @@ public final class ExponentialHistogram {
    * @throws IllegalArgumentException if the scale is outside [-10, 8]
    */
   public ExponentialHistogram(int recordingScale) {
+    this(recordingScale, null);
+  }
+
+  /**
+   * A cell recording at {@code recordingScale} that also presents the explicit-bucket view of
+   * {@code explicitBounds} (null for none), from the same counts: see {@link ExplicitView}.
+   *
+   * @throws IllegalArgumentException if the scale is outside [-10, 8]
+   */
+  public ExponentialHistogram(int recordingScale, BucketBounds explicitBounds) {
     if (recordingScale < ExponentialIndexer.MIN_SCALE || recordingScale > MAX_RECORDING_SCALE) {
       throw new IllegalArgumentException(
           "exponential histogram recording scale "
@@ -135,6 +155,13 @@ public final class ExponentialHistogram {
     int count = ThreadStripe.stripeCount();
     this.stripes = new ExponentialStripe[count];
     this.shift = 32 - Integer.numberOfTrailingZeros(count);
+    this.view = explicitBounds == null ? null : new ExplicitView(explicitBounds, indexer);
+    this.sideSlots = view == null ? 0 : view.sideSlots();
+  }
+
+  /** The bounds of the explicit view, or null when the cell has none. */
+  public BucketBounds explicitBounds() {
+    return view == null ? null : view.bounds();
   }
 
   /** The scale every value is recorded at. */
@@ -148,14 +175,20 @@ public final class ExponentialHistogram {
       if (value != Double.POSITIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        countBucket(stripe, false, indexer.index(value));
+        int index = indexer.index(value);
+        if (view == null || !view.countedAtBound(stripe.scalars, SIDE, value, index, false)) {
+          countBucket(stripe, false, index);
+        }
         return;
       }
     } else if (value < 0) {
       if (value != Double.NEGATIVE_INFINITY) {
         ExponentialStripe stripe = forCurrentThread();
         recordValue(stripe, value);
-        countBucket(stripe, true, indexer.index(-value));
+        int index = indexer.index(-value);
+        if (view == null || !view.countedAtBound(stripe.scalars, SIDE, value, index, true)) {
+          countBucket(stripe, true, index);
+        }
         return;
       }
     } else if (value == 0) {
@@ -206,7 +239,7 @@ public final class ExponentialHistogram {
   }
 
   private ExponentialStripe createStripe(int index) {
-    ExponentialStripe fresh = new ExponentialStripe();
+    ExponentialStripe fresh = new ExponentialStripe(sideSlots);
     ExponentialStripe witness =
         (ExponentialStripe) STRIPE.compareAndExchangeRelease(stripes, index, null, fresh);
     return witness == null ? fresh : witness;
@@ -228,34 +261,89 @@ public final class ExponentialHistogram {
    * @throws IllegalArgumentException if {@code target} is not at the recording scale
    */
   public void drainInto(ExponentialHistogramData target) {
+    drainInto(target, null);
+  }
+
+  /**
+   * Takes everything recorded since the previous drain into both views: {@code target} at the
+   * recording scale, and {@code explicitTarget} (its bucket count that of the explicit view; null
+   * to leave the explicit view out). Both views come from the same drained counts, so they always
+   * hold the same recordings (see {@link ExplicitView}). Drains are serialised on the cell.
+   *
+   * @throws IllegalArgumentException if {@code target} is not at the recording scale, or {@code
+   *     explicitTarget} is given without a view or with another bucket count
+   */
+  public synchronized void drainInto(
+      ExponentialHistogramData target, HistogramData explicitTarget) {
     if (target.scale() != recordingScale()) {
       throw new IllegalArgumentException(
           "cannot drain a scale " + recordingScale() + " histogram into scale " + target.scale());
     }
+    if (explicitTarget != null
+        && (view == null || explicitTarget.bucketCountLength() != view.bounds().bucketCount())) {
+      throw new IllegalArgumentException(
+          "cannot drain the explicit view of " + (view == null ? "a cell without one"
+              : view.bounds().bucketCount() + " buckets") + " into data of "
+              + explicitTarget.bucketCountLength() + " buckets");
+    }
+    HistogramData explicit = view == null ? null : explicitTarget;
     for (int s = 0; s < stripes.length; s++) {
       ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
       if (stripe == null) {
         continue;
       }
-      // Buckets first, then the scalars: see "What a concurrent drain may observe".
-      drainBuckets(stripe.positiveNearOrNull(), nearFirstChunk, target, false);
-      drainBuckets(stripe.positiveFarOrNull(), 0, target, false);
-      drainBuckets(stripe.negativeNearOrNull(), nearFirstChunk, target, true);
-      drainBuckets(stripe.negativeFarOrNull(), 0, target, true);
+      // Counts first, then the scalars: see "What a concurrent drain may observe".
+      drainBuckets(stripe.positiveNearOrNull(), nearFirstChunk, target, explicit, false);
+      drainBuckets(stripe.positiveFarOrNull(), 0, target, explicit, false);
+      drainBuckets(stripe.negativeNearOrNull(), nearFirstChunk, target, explicit, true);
+      drainBuckets(stripe.negativeFarOrNull(), 0, target, explicit, true);
       long[] scalars = stripe.scalars;
-      target.addZero((long) SLOT.getAndSet(scalars, ExponentialStripe.ZERO, 0L));
-      target.addDropped((long) SLOT.getAndSet(scalars, ExponentialStripe.DROPPED, 0L));
-      target.addSum(DoubleBits.exchange(scalars, ExponentialStripe.SUM, 0L));
-      target.accumulateMin(
-          DoubleBits.exchange(scalars, ExponentialStripe.MIN, DoubleBits.POSITIVE_INFINITY));
-      target.accumulateMax(
-          DoubleBits.exchange(scalars, ExponentialStripe.MAX, DoubleBits.NEGATIVE_INFINITY));
+      if (view != null) {
+        drainSides(scalars, target, explicit);
+      }
+      long zero = (long) SLOT.getAndSet(scalars, ExponentialStripe.ZERO, 0L);
+      long dropped = (long) SLOT.getAndSet(scalars, ExponentialStripe.DROPPED, 0L);
+      double sum = DoubleBits.exchange(scalars, ExponentialStripe.SUM, 0L);
+      double min =
+          DoubleBits.exchange(scalars, ExponentialStripe.MIN, DoubleBits.POSITIVE_INFINITY);
+      double max =
+          DoubleBits.exchange(scalars, ExponentialStripe.MAX, DoubleBits.NEGATIVE_INFINITY);
+      target.addZero(zero);
+      target.addDropped(dropped);
+      target.addSum(sum);
+      target.accumulateMin(min);
+      target.accumulateMax(max);
+      if (explicit != null) {
+        explicit.add(view.zeroBucket(), zero);
+        explicit.addDropped(dropped);
+        explicit.addSum(sum);
+        explicit.extend(min, max);
+      }
+    }
+  }
+
+  /** The side slots: each belongs to one exponential bucket and one explicit bucket. */
+  private void drainSides(
+      long[] scalars, ExponentialHistogramData target, HistogramData explicit) {
+    for (int j = 0; j < sideSlots; j++) {
+      if (!view.hasSide(j) || (long) SLOT.getVolatile(scalars, SIDE + j) == 0) {
+        continue;
+      }
+      long n = (long) SLOT.getAndSet(scalars, SIDE + j, 0L);
+      if (view.sideIsNegative(j)) {
+        target.addNegative(view.sideBucket(j), n);
+      } else {
+        target.addPositive(view.sideBucket(j), n);
+      }
+      if (explicit != null) {
+        explicit.add(j, n);
+      }
     }
   }
 
   /** Drains a chunk table whose slot 0 holds chunk number {@code firstChunk}. */
-  private void drainBuckets(
-      long[][] table, int firstChunk, ExponentialHistogramData target, boolean negative) {
+  private void drainBuckets(long[][] table, int firstChunk, ExponentialHistogramData target,
+      HistogramData explicit, boolean negative) {
     if (table == null) {
       return;
     }
@@ -275,6 +363,9 @@ public final class ExponentialHistogram {
             target.addNegative(first + i, n);
           } else {
             target.addPositive(first + i, n);
+          }
+          if (explicit != null) {
+            explicit.add(view.explicitIndexOfBucket(negative, first + i), n);
           }
         }
       }

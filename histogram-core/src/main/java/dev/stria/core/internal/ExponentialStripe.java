@@ -11,7 +11,8 @@ import java.lang.invoke.VarHandle;
  * tables of lazily allocated bucket chunks: a near table for magnitudes in [2^-48, 2^48] and a far
  * table for the rest of the double range.
  *
- * <p>Memory: the scalars are one padded {@code long[]} (the layout of {@link LongStripes}). A
+ * <p>Memory: the scalars (and the side slots of an explicit view, one per bound) are one padded
+ * {@code long[]} (the layout of {@link LongStripes}). A
  * sign's near table (about 25 references, about 120 bytes, at scale 5) is allocated when the
  * stripe first records a value of that sign, its far table ({@code span /
  * 2^chunkBits} references, about 2 KiB at scale 5) only when a value beyond it arrives, and a
@@ -32,6 +33,8 @@ final class ExponentialStripe {
   static final int SUM = PAD + 2;
   static final int MIN = PAD + 3;
   static final int MAX = PAD + 4;
+  /** The first side slot of a histogram with an explicit view ({@link ExplicitView}). */
+  static final int SIDE = PAD + 5;
   private static final int SCALARS = 5;
 
   private static final VarHandle POSITIVE_NEAR = table("positiveNear");
@@ -48,7 +51,7 @@ final class ExponentialStripe {
     }
   }
 
-  final long[] scalars = new long[PAD + SCALARS + PAD];
+  final long[] scalars;
 
   // Chunk tables, accessed through the VarHandles of the same names.
   @SuppressWarnings("unused")
@@ -63,7 +66,9 @@ final class ExponentialStripe {
   @SuppressWarnings("unused")
   private long[][] negativeFar;
 
-  ExponentialStripe() {
+  /** @param sideSlots the explicit view's side slots, 0 without one */
+  ExponentialStripe(int sideSlots) {
+    scalars = new long[PAD + SCALARS + sideSlots + PAD];
     scalars[MIN] = DoubleBits.POSITIVE_INFINITY;
     scalars[MAX] = DoubleBits.NEGATIVE_INFINITY;
   }

@@ -80,14 +80,33 @@ final class StripeReadings {
   }
 
   /**
-   * The growth of a double slot (raw bits) since the last drain. For an owned stripe it is the
-   * difference of two running totals, so it carries the rounding of the total's magnitude; the
-   * shared stripe's exchange returns the exact sum since the last drain.
+   * What the stripe's double sum grew by since the last drain. A shared stripe's sum is exchanged
+   * with zero. An owned stripe's sum is in frames ({@link LongStripes}, "who writes which slot"):
+   * while the owner is still in the previous frame, the growth of that frame's slot; once the
+   * owner has entered the requested frame, the rest of the previous frame (final now) plus the
+   * requested frame's slot, and the request moves on to the next frame. Each value is thus taken
+   * once, from a running sum that started at most two drains ago, so a delta's sum keeps the
+   * precision of that interval's values, whatever the thread recorded before.
    */
-  static double takeDouble(long[] stripe, long[] seen, int slot) {
+  static double takeSum(long[] stripe, long[] seen) {
     if (seen == null) {
-      return Double.longBitsToDouble((long) SLOT.getAndSet(stripe, slot, 0L));
+      return Double.longBitsToDouble((long) SLOT.getAndSet(stripe, LongStripes.SUM_0, 0L));
     }
+    long request = stripe[LongStripes.REQUEST]; // written by collectors only, serialised
+    int current = LongStripes.SUM_0 + (int) (request & 1);
+    int previous = LongStripes.SUM_0 + (int) ((request + 1) & 1);
+    long frame = (long) SLOT.getAcquire(stripe, LongStripes.FRAME);
+    if (frame != request) {
+      return growth(stripe, seen, previous); // the owner still adds to the previous frame
+    }
+    double sum = growth(stripe, seen, previous) + growth(stripe, seen, current);
+    // The owner zeroes the previous slot when it enters the next frame; it starts from zero.
+    seen[previous - LongStripes.PAD] = 0L;
+    SLOT.setRelease(stripe, LongStripes.REQUEST, request + 1); // after the final read above
+    return sum;
+  }
+
+  private static double growth(long[] stripe, long[] seen, int slot) {
     double now = Double.longBitsToDouble((long) SLOT.getAcquire(stripe, slot));
     int i = slot - LongStripes.PAD;
     double delta = now - Double.longBitsToDouble(seen[i]);

@@ -106,7 +106,7 @@ class ExplicitBucketHistogramTest {
     long[][] expectedPerThread = new long[threads][bounds.length + 1];
     long[] expectedSum = new long[threads];
     HistogramData total = new HistogramData(bounds.length + 1);
-    StressRun.run(
+    int overlapping = StressRun.run(
         threads,
         t -> {
           ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -118,6 +118,7 @@ class ExplicitBucketHistogramTest {
           }
         },
         () -> total.merge(h.drain()));
+    assertThat(overlapping).as("drains that overlapped the writes").isPositive();
     total.merge(h.drain());
 
     long[] expected = new long[bounds.length + 1];
@@ -141,7 +142,7 @@ class ExplicitBucketHistogramTest {
     int threads = 3 * ThreadStripe.stripeCount();
     int perThread = 48_000; // a multiple of the 12 values
     HistogramData total = new HistogramData(4);
-    StressRun.run(
+    int overlapping = StressRun.run(
         threads,
         t -> {
           for (int i = 0; i < perThread; i++) {
@@ -149,6 +150,7 @@ class ExplicitBucketHistogramTest {
           }
         },
         () -> total.merge(h.drain()));
+    assertThat(overlapping).as("drains that overlapped the writes").isPositive();
     total.merge(h.drain());
     long rounds = (long) threads * perThread / 12;
     assertThat(total.bucketCounts()).containsExactly(3 * rounds, 3 * rounds, 5 * rounds, rounds);
@@ -162,7 +164,7 @@ class ExplicitBucketHistogramTest {
     ExplicitBucketHistogram h =
         new ExplicitBucketHistogram(new BucketBounds(new double[] {100, 1000}, 1.0));
     HistogramData total = new HistogramData(3);
-    StressRun.run(
+    int overlapping = StressRun.run(
         4,
         t -> {
           for (int i = 0; i < 250_000; i++) {
@@ -170,6 +172,7 @@ class ExplicitBucketHistogramTest {
           }
         },
         () -> total.merge(h.drain()));
+    assertThat(overlapping).as("drains that overlapped the writes").isPositive();
     total.merge(h.drain());
     assertThat(total.count()).isEqualTo(1_000_000);
     assertThat(total.bucketCounts()).containsExactly(4 * 125 * 101L, 4 * 125 * 900L, 4 * 125 * 999L);
