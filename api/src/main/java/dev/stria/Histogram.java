@@ -81,12 +81,15 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       this.name = descriptor.name();
       this.unit = descriptor.unit();
       this.nanosecondValue = TimeUnits.nanosecondValue(unit);
-      this.classic = bounds == null ? null : new ExplicitBucketHistogram(bounds);
       if (maxExponentialBuckets > 0) {
-        this.exponential = new ExponentialHistogram();
-        this.state = new ExponentialSeries(labels, startEpochNanos, exponential, classic,
+        // With bounds too, one cell feeds both views (ExplicitView): they never disagree.
+        this.classic = null;
+        this.exponential =
+            new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, bounds);
+        this.state = new ExponentialSeries(labels, startEpochNanos, exponential,
             maxExponentialBuckets);
       } else {
+        this.classic = new ExplicitBucketHistogram(bounds);
         this.exponential = null;
         this.state = new ExplicitSeries(labels, startEpochNanos, classic);
       }
@@ -96,8 +99,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     public void observe(double value) {
       if (classic != null) {
         classic.record(value);
-      }
-      if (exponential != null) {
+      } else {
         exponential.record(value);
       }
     }
@@ -105,8 +107,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     void recordNanos(long nanos) {
       if (classic != null) {
         classic.recordLong(nanos);
-      }
-      if (exponential != null) {
+      } else {
         exponential.record(nanos * nanosecondValue);
       }
     }
