@@ -5,6 +5,7 @@ import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -227,6 +228,10 @@ public final class PushgatewayExporter implements AutoCloseable {
       transfer("PUT", true);
     } catch (PushgatewayClient.PushFailure e) {
       failureLog.failed(action, e, duringShutdown);
+    } catch (InterruptedIOException e) {
+      // close() stops a periodic push in flight; its own push follows at once
+      System.getLogger("dev.stria.prometheus.pushgateway").log(System.Logger.Level.DEBUG,
+          e.getMessage());
     } catch (IOException | RuntimeException e) {
       // interrupted, or a collection or encoding failure: the job goes on either way
       failureLog.failed(action, new PushgatewayClient.PushFailure(e.toString(), "PUT", groupUrl,
@@ -241,6 +246,8 @@ public final class PushgatewayExporter implements AutoCloseable {
       client.send(method, groupUrl, body, withBody ? writer.getContentType() : null);
       succeeded.incrementAndGet();
       failureLog.succeeded(groupUrl.toString());
+    } catch (InterruptedIOException e) {
+      throw e;   // the caller stopped it: the Pushgateway did not fail
     } catch (IOException | RuntimeException e) {
       failed.incrementAndGet();
       throw e;

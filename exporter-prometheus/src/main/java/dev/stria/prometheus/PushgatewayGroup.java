@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  */
 final class PushgatewayGroup {
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern HOST_PORT = Pattern.compile("[^/:?#]+(:\\d+)?|\\[[0-9a-fA-F:.]+\\](:\\d+)?");
 
   private PushgatewayGroup() {}
 
   /**
    * The Pushgateway's base URL from {@code address}: {@code http(s)://host:port[/prefix]}, or
-   * {@code host:port} for plain HTTP as client_java writes it; a trailing {@code /} is dropped.
+   * {@code host:port[/prefix]} for plain HTTP as client_java writes it; a trailing {@code /} is
+   * dropped.
    *
    * @throws IllegalArgumentException naming the address and the accepted forms
    */
@@ -42,8 +42,7 @@ final class PushgatewayGroup {
     boolean schemeOk = "http".equalsIgnoreCase(uri.getScheme())
         || "https".equalsIgnoreCase(uri.getScheme());
     if (!schemeOk || uri.getHost() == null || uri.getRawQuery() != null
-        || uri.getRawFragment() != null || uri.getRawUserInfo() != null
-        || (!address.contains("://") && !HOST_PORT.matcher(address).matches())) {
+        || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
       throw badAddress(address);
     }
     return uri;
