@@ -50,7 +50,7 @@ final class PushgatewayGroup {
 
   private static IllegalArgumentException badAddress(String address) {
     return new IllegalArgumentException("Pushgateway address '" + address + "' is not"
-        + " http(s)://host:port[/path] or host:port");
+        + " http(s)://host:port[/path] or host:port[/path]");
   }
 
   /**
