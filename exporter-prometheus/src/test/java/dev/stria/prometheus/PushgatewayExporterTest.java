@@ -108,7 +108,10 @@ class PushgatewayExporterTest {
       assertThat(pushgateway.samples("cleanup_runs_total")).singleElement().asString()
           .contains("instance=\"b\"");
       assertThat(a.pushesSucceeded()).isEqualTo(2);
-    }
+    }   // pushOnClose(false): closing does not bring the deleted group back
+
+    assertThat(pushgateway.samples("cleanup_runs_total")).singleElement().asString()
+        .contains("instance=\"b\"");
   }
 
   @Test
