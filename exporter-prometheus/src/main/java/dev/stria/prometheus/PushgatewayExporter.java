@@ -40,13 +40,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * These explicit calls throw an {@link IOException} naming the cause and the URL when the
  * Pushgateway cannot be reached, does not answer within the timeout, or refuses (non-2xx), as
- * client_java's {@code PushGateway} does: the caller decides. The automatic pushes — on {@link
+ * client_java's {@code PushGateway} does: the caller decides (an {@link
+ * java.io.InterruptedIOException} when the calling thread is interrupted). The automatic pushes — on {@link
  * #close()}, from the JVM shutdown hook and every {@link PushgatewayExporterBuilder#interval
  * interval} — never throw: a failure is logged (one line per kind of failure a minute, {@code
  * System.Logger} {@code dev.stria.prometheus.pushgateway}; from the shutdown hook on standard error
  * too) and counted. Every push, delete included, counts in {@link #pushesSucceeded()} and {@link
  * #pushesFailed()}, which an exporter built on a registry also publishes there as the counters
  * {@code stria.pushgateway.pushes.succeeded} and {@code stria.pushgateway.pushes.failed}.
+ *
+ * <p>Pushes from any threads run one at a time, each collecting when its turn comes, so the
+ * Pushgateway never ends with an older collection than the last one sent.
  *
  * <p>Defaults are listed on {@link PushgatewayExporterBuilder}: protobuf (it carries native
  * histograms), 10 s connect and request timeouts, a push on close and from a shutdown hook, no
