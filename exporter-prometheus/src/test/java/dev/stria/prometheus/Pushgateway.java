@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,18 +27,16 @@ import java.util.regex.Pattern;
 final class Pushgateway implements AutoCloseable {
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)$");
 
-  private final Process process;
+  private final LoggedProcess process;
   private final int port;
-  private final Path log;
   private final HttpClient http;
   private final String scheme;
   private final String authorization;
 
-  private Pushgateway(Process process, int port, Path log, HttpClient http, String scheme,
+  private Pushgateway(LoggedProcess process, int port, HttpClient http, String scheme,
       String authorization) {
     this.process = process;
     this.port = port;
-    this.log = log;
     this.http = http;
     this.scheme = scheme;
     this.authorization = authorization;
@@ -59,7 +54,7 @@ final class Pushgateway implements AutoCloseable {
   static Pushgateway start(Path dir, String webConfig, HttpClient http, String scheme,
       String authorization) throws IOException {
     Path binary = ExternalBinary.require("prometheus-pushgateway", "prometheus-pushgateway");
-    int port = freePort();
+    int port = LoggedProcess.freePort();
     List<String> command = new ArrayList<>(List.of(binary.toString(),
         "--web.listen-address=127.0.0.1:" + port, "--persistence.file="));
     if (webConfig != null) {
@@ -68,17 +63,10 @@ final class Pushgateway implements AutoCloseable {
       command.add("--web.config.file=" + file);
     }
     Path log = dir.resolve("pushgateway-" + port + ".log");
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Pushgateway pushgateway = new Pushgateway(process, port, log, http, scheme, authorization);
+    Pushgateway pushgateway = new Pushgateway(LoggedProcess.start(command, log), port, http,
+        scheme, authorization);
     pushgateway.await(() -> pushgateway.get("/-/ready").statusCode() == 200, () -> "/-/ready");
     return pushgateway;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** The address to push to. */
@@ -160,7 +148,7 @@ final class Pushgateway implements AutoCloseable {
     Exception lastError = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the Pushgateway exited: " + logTail());
+        throw new IllegalStateException("the Pushgateway exited: " + process.logTail());
       }
       try {
         if (check.holds()) {
@@ -177,28 +165,11 @@ final class Pushgateway implements AutoCloseable {
       }
     }
     throw new AssertionError("timed out waiting for " + what.get() + "; last error: " + lastError
-        + "\npushgateway log: " + logTail());
-  }
-
-  private String logTail() {
-    try {
-      String text = Files.readString(log);
-      return text.substring(Math.max(0, text.length() - 3000));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        + "\npushgateway log: " + process.logTail());
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    process.close();
   }
 }

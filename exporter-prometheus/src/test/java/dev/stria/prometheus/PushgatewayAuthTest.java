@@ -6,71 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.stria.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Basic authentication and TLS against a real Pushgateway; bearer tokens on a loopback server. */
 class PushgatewayAuthTest {
-  private static final char[] STORE_PASSWORD = "changeit".toCharArray();
   /** bcrypt of "push-secret" (cost 4), made with Python's crypt module, not by Stria. */
   private static final String PASSWORD_HASH =
       "$2b$04$jfh.P5D0RrRwfWf0.AoPhusPDXLmLl80NGZDNy8FZLnQLzM2k2sie";
 
   @TempDir Path dir;
 
-  /** A self-signed certificate for 127.0.0.1 (JDK keytool), also written as PEM for Go. */
   private KeyStore selfSigned() throws Exception {
-    Path file = dir.resolve("server.p12");
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", file.toString(), "-storepass", new String(STORE_PASSWORD))
-        .redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("keytool: " + output).isZero();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(file)) {
-      store.load(in, STORE_PASSWORD);
-    }
-    Files.writeString(dir.resolve("server.key"),
-        pem("PRIVATE KEY", store.getKey("server", STORE_PASSWORD).getEncoded()));
-    Files.writeString(dir.resolve("server.crt"),
-        pem("CERTIFICATE", store.getCertificate("server").getEncoded()));
+    KeyStore store = SelfSignedCertificate.create(dir);
+    SelfSignedCertificate.writePem(store, dir);
     return store;
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
-  }
-
-  private static SSLContext trusting(KeyStore store) throws Exception {
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   @Test
   void pushesOverHttpsWithBasicAuthToAPushgatewayThatRequiresBoth() throws Exception {
-    SSLContext tls = trusting(selfSigned());
+    SSLContext tls = SelfSignedCertificate.trusting(selfSigned());
     String webConfig = """
         tls_server_config:
           cert_file: %s
@@ -112,7 +77,7 @@ class PushgatewayAuthTest {
           key_file: %s
         """.formatted(dir.resolve("server.crt"), dir.resolve("server.key"));
     try (Pushgateway pushgateway = Pushgateway.start(dir, webConfig,
-        HttpClient.newBuilder().sslContext(trusting(store)).build(), "https", null)) {
+        HttpClient.newBuilder().sslContext(SelfSignedCertificate.trusting(store)).build(), "https", null)) {
       MeterRegistry registry = new MeterRegistry();
       try (PushgatewayExporter exporter = PushgatewayExporter.builder().registry(registry)
           .address(pushgateway.address()).job("untrusted")   // the JDK's trust store

@@ -58,7 +58,7 @@ class PushgatewayFailureTest {
   }
 
   private static String downAddress() throws IOException {
-    return "http://127.0.0.1:" + Pushgateway.freePort();   // nothing listens there any more
+    return "http://127.0.0.1:" + LoggedProcess.freePort();   // nothing listens there any more
   }
 
   @Test

@@ -59,7 +59,7 @@ class PushgatewayShutdownHookTest {
   @Test
   void aFailedPushFromTheHookIsReportedOnStandardErrorAndTheJobStillExitsNormally()
       throws Exception {
-    String down = "http://127.0.0.1:" + Pushgateway.freePort();
+    String down = "http://127.0.0.1:" + LoggedProcess.freePort();
 
     Exit exit = runChild(down);
 
