@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob},
  * then flushes and closes the push exporters (OTLP or console, and the Pushgateway when asked)
- * before returning, so the last operation reaches the
- * receiver even though the JVM exits right after.
+ * before returning, so the last operation reaches the receiver even though the JVM exits right
+ * after.
  */
 final class BatchScenario {
   private BatchScenario() {}

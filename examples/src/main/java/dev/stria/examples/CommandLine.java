@@ -2,8 +2,9 @@ package dev.stria.examples;
 
 /**
  * The demo's arguments: a mode ({@code service}, {@code batch}, {@code both}; {@code service} when
- * none is given) and its options; {@code pushgateway} is null unless {@code --pushgateway} is given. Parsing never exits the JVM; a bad argument is a {@link
- * UsageException} that {@link Main} turns into the usage text and exit code 2.
+ * none is given) and its options ({@code pushgateway} is null without {@code --pushgateway}).
+ * Parsing never exits the JVM; a bad argument is a {@link UsageException} that {@link Main} turns
+ * into the usage text and exit code 2.
  */
 record CommandLine(Mode mode, String host, int port, int iterations, String pushgateway,
     boolean help) {

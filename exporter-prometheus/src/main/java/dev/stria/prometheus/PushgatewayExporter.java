@@ -237,7 +237,7 @@ public final class PushgatewayExporter implements AutoCloseable {
       System.getLogger("dev.stria.prometheus.pushgateway").log(System.Logger.Level.DEBUG,
           e.getMessage());
     } catch (IOException | RuntimeException e) {
-      // interrupted, or a collection or encoding failure: the job goes on either way
+      // a collection or encoding failure: the job goes on either way
       failureLog.failed(action, new PushgatewayClient.PushFailure(e.toString(), "PUT", groupUrl,
           e), duringShutdown);
     }
