@@ -2,36 +2,56 @@ package dev.stria.examples;
 
 import dev.stria.MeterRegistry;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob},
- * then flushes and closes the push exporter before returning, so the last operation reaches the
- * receiver even though the JVM exits right after.
+ * then flushes and closes the push exporters (OTLP or console, and the Pushgateway when asked)
+ * before returning, so the last operation reaches the receiver even though the JVM exits right
+ * after.
  */
 final class BatchScenario {
   private BatchScenario() {}
 
   /**
-   * Runs {@code iterations} operations, pushing to {@code target}; returns the exit code (0: the
-   * job ran; a failed push is reported on {@code err} but does not fail the job).
+   * Runs {@code iterations} operations, pushing to {@code target} and, when {@code pushgateway} is
+   * not null, to the Pushgateway at that address; returns the exit code (0: the job ran; a failed
+   * push is reported on {@code err} but does not fail the job).
    */
-  static int run(int iterations, PushTarget target, Settings settings, PrintStream out,
-      PrintStream err) {
+  static int run(int iterations, PushTarget target, String pushgateway, Settings settings,
+      PrintStream out, PrintStream err) {
     MeterRegistry registry = DemoRegistry.create(settings);
     BatchJob job = new BatchJob(registry, new SplittableRandom());
-    Push push = Push.start(target, registry, settings, out);
-    boolean delivered;
+    List<Push> pushes = new ArrayList<>();
+    pushes.add(Push.start(target, registry, settings, out));
+    try {
+      if (pushgateway != null) {
+        pushes.add(Push.pushgateway(pushgateway, registry));
+      }
+    } catch (RuntimeException e) {
+      pushes.forEach(Push::close);
+      throw e;
+    }
+    String destinations = pushes.stream().map(Push::description)
+        .collect(Collectors.joining(" and "));
+    List<Push> undelivered = new ArrayList<>();
     try {
       out.println("batch: " + iterations + " data-process operations, metrics to "
-          + push.description());
+          + destinations);
       BatchJob.Result result = job.run(iterations);
       out.println("batch: " + result.operations() + " operations, " + result.failures()
           + " failed");
     } finally {
-      delivered = push.finish();   // the exporter's last collection and export
+      for (Push push : pushes) {
+        if (!push.finish()) {   // the exporter's last collection and export
+          undelivered.add(push);
+        }
+      }
     }
-    if (!delivered) {
+    for (Push push : undelivered) {
       err.println("batch: the last export to " + push.description()
           + " failed (see the log above)");
     }

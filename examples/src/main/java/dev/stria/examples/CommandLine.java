@@ -2,10 +2,12 @@ package dev.stria.examples;
 
 /**
  * The demo's arguments: a mode ({@code service}, {@code batch}, {@code both}; {@code service} when
- * none is given) and its options. Parsing never exits the JVM; a bad argument is a {@link
- * UsageException} that {@link Main} turns into the usage text and exit code 2.
+ * none is given) and its options ({@code pushgateway} is null without {@code --pushgateway}).
+ * Parsing never exits the JVM; a bad argument is a {@link UsageException} that {@link Main} turns
+ * into the usage text and exit code 2.
  */
-record CommandLine(Mode mode, String host, int port, int iterations, boolean help) {
+record CommandLine(Mode mode, String host, int port, int iterations, String pushgateway,
+    boolean help) {
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 9464;
   static final int DEFAULT_ITERATIONS = 300;
@@ -15,9 +17,12 @@ record CommandLine(Mode mode, String host, int port, int iterations, boolean hel
 
         service [--host H] [--port P]   a simulated web service, served at http://H:P/metrics
                                         until stopped (default mode; 127.0.0.1:9464; port 0 picks one)
-        batch [--iterations N]          N data-process operations (default 300), pushed with OTLP
+        batch [--iterations N] [--pushgateway URL]
+                                        N data-process operations (default 300), pushed with OTLP
                                         when OTEL_METRICS_EXPORTER=otlp or OTEL_EXPORTER_OTLP_ENDPOINT
-                                        is set, else printed by the console exporter; flushes, exits 0
+                                        is set, else printed by the console exporter; flushes, exits 0.
+                                        --pushgateway also pushes them, when the job ends, to the
+                                        Prometheus Pushgateway at URL (job stria-demo-batch)
         both [--host H] [--port P]      the service, served and pushed at once from one registry
         --help                          this text
 
@@ -44,10 +49,11 @@ record CommandLine(Mode mode, String host, int port, int iterations, boolean hel
     String host = DEFAULT_HOST;
     int port = DEFAULT_PORT;
     int iterations = DEFAULT_ITERATIONS;
+    String pushgateway = null;
     for (; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new CommandLine(mode, host, port, iterations, true);
+        return new CommandLine(mode, host, port, iterations, pushgateway, true);
       }
       String name = arg;
       String value = null;
@@ -64,10 +70,12 @@ record CommandLine(Mode mode, String host, int port, int iterations, boolean hel
             number(name, value != null ? value : valueAfter(args, i++), 0, 65_535));
         case "--iterations" -> iterations = requireFor(mode == Mode.BATCH, name, mode,
             number(name, value != null ? value : valueAfter(args, i++), 1, Integer.MAX_VALUE));
+        case "--pushgateway" -> pushgateway = requireFor(mode == Mode.BATCH, name, mode,
+            nonEmpty(name, value != null ? value : valueAfter(args, i++)));
         default -> throw new UsageException("unknown argument '" + arg + "'");
       }
     }
-    return new CommandLine(mode, host, port, iterations, false);
+    return new CommandLine(mode, host, port, iterations, pushgateway, false);
   }
 
   private static String valueAfter(String[] args, int i) {

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code service [--host H] [--port P]} (the default): a simulated web service served for
  *       Prometheus at {@code http://127.0.0.1:9464/metrics} until stopped (Ctrl-C).
- *   <li>{@code batch [--iterations N]}: 300 data-process operations by default, pushed with OTLP
- *       when {@code OTEL_METRICS_EXPORTER=otlp} or {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set,
- *       otherwise printed by the console exporter; flushes before it exits.
+ *   <li>{@code batch [--iterations N] [--pushgateway URL]}: 300 data-process operations by
+ *       default, pushed with OTLP when {@code OTEL_METRICS_EXPORTER=otlp} or {@code
+ *       OTEL_EXPORTER_OTLP_ENDPOINT} is set, otherwise printed by the console exporter, and also
+ *       pushed to the Pushgateway at URL when given; flushes before it exits.
  *   <li>{@code both [--host H] [--port P]}: the service, served and pushed at once.
  * </ul>
  *
@@ -54,7 +55,7 @@ public final class Main {
         case SERVICE -> serve(ServiceScenario.start(
             DemoRegistry.create(settings), command.host(), command.port()), stop, out);
         case BATCH -> BatchScenario.run(command.iterations(), PushTarget.choose(settings),
-            settings, out, err);
+            command.pushgateway(), settings, out, err);
         case BOTH -> serve(BothScenario.start(command.host(), command.port(),
             PushTarget.choose(settings), settings, out), stop, out);
       };

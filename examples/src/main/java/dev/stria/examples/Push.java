@@ -3,6 +3,7 @@ package dev.stria.examples;
 import dev.stria.MeterRegistry;
 import dev.stria.otlp.ConsoleExporter;
 import dev.stria.otlp.OtlpExporter;
+import dev.stria.prometheus.PushgatewayExporter;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -10,10 +11,13 @@ import java.util.function.LongSupplier;
 /**
  * The push side of the demo, whichever {@link PushTarget} was chosen: an {@link OtlpExporter}
  * configured entirely by the {@code OTEL_*} settings, or the OTLP module's {@link ConsoleExporter}
- * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s). {@link #close()} exports once more, so nothing recorded before it is lost.
+ * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s);
+ * or, for the batch mode's {@code --pushgateway}, a {@link PushgatewayExporter}. {@link #close()}
+ * exports once more, so nothing recorded before it is lost.
  */
 final class Push implements AutoCloseable {
   static final String INTERVAL_VARIABLE = "OTEL_METRIC_EXPORT_INTERVAL";
+  static final String PUSHGATEWAY_JOB = "stria-demo-batch";
 
   private final String description;
   private final LongSupplier failedExports;
@@ -48,6 +52,18 @@ final class Push implements AutoCloseable {
       }
       case NONE -> new Push("nowhere (OTEL_METRICS_EXPORTER=none)", () -> 0, () -> { });
     };
+  }
+
+  /**
+   * Pushes {@code registry}'s metrics to the Pushgateway at {@code address} as job {@value
+   * #PUSHGATEWAY_JOB} when closed (and from the JVM's shutdown hook, should the job be killed).
+   *
+   * @throws IllegalArgumentException when the address is malformed
+   */
+  static Push pushgateway(String address, MeterRegistry registry) {
+    PushgatewayExporter exporter = PushgatewayExporter.builder()
+        .registry(registry).address(address).job(PUSHGATEWAY_JOB).build();
+    return new Push("the Pushgateway at " + address, exporter::pushesFailed, exporter);
   }
 
   /** OTEL_METRIC_EXPORT_INTERVAL applies to the console too; null when unset. */

@@ -12,18 +12,34 @@ class CommandLineTest {
   @Test
   void noArgumentsMeansTheServiceOnTheDefaultAddress() {
     assertThat(CommandLine.parse()).isEqualTo(
-        new CommandLine(Mode.SERVICE, "127.0.0.1", 9464, 300, false));
+        new CommandLine(Mode.SERVICE, "127.0.0.1", 9464, 300, null, false));
   }
 
   @Test
   void serviceTakesHostAndPortInEitherSpelling() {
     assertThat(CommandLine.parse("service", "--host", "0.0.0.0", "--port=8080"))
-        .isEqualTo(new CommandLine(Mode.SERVICE, "0.0.0.0", 8080, 300, false));
+        .isEqualTo(new CommandLine(Mode.SERVICE, "0.0.0.0", 8080, 300, null, false));
   }
 
   @Test
   void batchTakesIterations() {
     assertThat(CommandLine.parse("batch", "--iterations", "12").iterations()).isEqualTo(12);
+  }
+
+  @Test
+  void batchTakesAPushgatewayInEitherSpelling() {
+    assertThat(CommandLine.parse("batch", "--pushgateway", "http://pgw:9091").pushgateway())
+        .isEqualTo("http://pgw:9091");
+    assertThat(CommandLine.parse("batch", "--pushgateway=pgw:9091").pushgateway())
+        .isEqualTo("pgw:9091");
+    assertThat(CommandLine.parse("batch").pushgateway()).isNull();
+  }
+
+  @Test
+  void aPushgatewayOutsideBatchModeIsAUsageError() {
+    assertThatThrownBy(() -> CommandLine.parse("service", "--pushgateway", "pgw:9091"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--pushgateway does not apply to mode service");
   }
 
   @Test

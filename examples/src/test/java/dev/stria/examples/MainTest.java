@@ -45,13 +45,21 @@ class MainTest {
   @Test
   void helpPrintsUsageAndExits0() {
     assertThat(run(Map.of(), NEVER_CALLED, "--help")).isZero();
-    assertThat(out()).startsWith("usage:");
+    assertThat(out()).startsWith("usage:")
+        .contains("batch [--iterations N] [--pushgateway URL]", "Prometheus Pushgateway at URL");
   }
 
   @Test
   void aMalformedOtelSettingExits2AndNamesIt() {
     assertThat(run(Map.of("OTEL_METRICS_EXPORTER", "zipkin"), NEVER_CALLED, "batch")).isEqualTo(2);
     assertThat(err()).contains("OTEL_METRICS_EXPORTER 'zipkin'");
+  }
+
+  @Test
+  void aMalformedPushgatewayAddressExits2AndNamesIt() {
+    assertThat(run(Map.of("OTEL_METRICS_EXPORTER", "none"), NEVER_CALLED,
+        "batch", "--pushgateway", "ftp://pgw")).isEqualTo(2);
+    assertThat(err()).contains("configuration error: Pushgateway address 'ftp://pgw'");
   }
 
   @Test

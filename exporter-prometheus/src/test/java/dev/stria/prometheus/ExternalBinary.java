@@ -7,13 +7,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds a Prometheus binary for the integration tests: skipped with a message when it is missing
- * locally, a failure when {@code CI=true} (CI installs it, see {@code .ci/run}).
+ * Finds a Prometheus binary (prometheus, promtool, prometheus-pushgateway) for the integration
+ * tests: skipped with a message when it is missing locally, a failure when {@code CI=true} (CI
+ * installs it, see {@code .ci/run}).
  */
 final class ExternalBinary {
   private ExternalBinary() {}
 
   static Path require(String name) {
+    return require(name, "prometheus");
+  }
+
+  /** The binary {@code name}, which Debian's package {@code debianPackage} installs. */
+  static Path require(String name, String debianPackage) {
     for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
@@ -29,7 +35,8 @@ final class ExternalBinary {
         }
       }
     }
-    String message = name + " is not installed (apt-get install -y prometheus provides it)";
+    String message = name + " is not installed (apt-get install -y " + debianPackage
+        + " provides it)";
     if ("true".equals(System.getenv("CI"))) {
       fail(message + ", and CI=true requires it");
     }

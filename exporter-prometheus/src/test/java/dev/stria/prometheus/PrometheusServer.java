@@ -1,9 +1,6 @@
 package dev.stria.prometheus;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,20 +24,18 @@ import java.util.regex.Pattern;
 final class PrometheusServer implements AutoCloseable {
   private static final Pattern SCALAR_VALUE = Pattern.compile("\"value\":\\[[^,]+,\"([^\"]+)\"\\]");
 
-  private final Process process;
+  private final LoggedProcess process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Path log;
 
-  private PrometheusServer(Process process, int port, Path log) {
+  private PrometheusServer(LoggedProcess process, int port) {
     this.process = process;
     this.port = port;
-    this.log = log;
   }
 
   static PrometheusServer start(Path binary, Path dir, int targetPort, boolean nativeHistograms)
       throws IOException {
-    int port = freePort();
+    int port = LoggedProcess.freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, """
         global:
@@ -60,17 +54,9 @@ final class PrometheusServer implements AutoCloseable {
     if (nativeHistograms) {
       command.add("--enable-feature=native-histograms");
     }
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    PrometheusServer server = new PrometheusServer(process, port, log);
+    PrometheusServer server = new PrometheusServer(LoggedProcess.start(command, log), port);
     server.awaitBody("/-/ready", body -> true, Duration.ofSeconds(30));
     return server;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Waits until the target has been scraped successfully and returns the targets document. */
@@ -94,7 +80,7 @@ final class PrometheusServer implements AutoCloseable {
     String last = "";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("prometheus exited: " + logTail());
+        throw new IllegalStateException("prometheus exited: " + process.logTail());
       }
       try {
         HttpResponse<String> response = http.send(
@@ -118,28 +104,11 @@ final class PrometheusServer implements AutoCloseable {
       }
     }
     throw new AssertionError("timed out waiting for " + path + "; last answer: " + last
-        + "\nprometheus log: " + logTail());
-  }
-
-  private String logTail() {
-    try {
-      String text = Files.readString(log);
-      return text.substring(Math.max(0, text.length() - 3000));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        + "\nprometheus log: " + process.logTail());
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    process.close();
   }
 }
