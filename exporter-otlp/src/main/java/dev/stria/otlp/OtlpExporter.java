@@ -44,6 +44,9 @@ public final class OtlpExporter implements AutoCloseable {
     this.healthRegistration = healthRegistration;
   }
 
+  /**
+   * A builder; settings it is not given come from the {@code OTEL_*} variables, then the defaults.
+   */
   public static OtlpExporterBuilder builder() {
     return new OtlpExporterBuilder(ConfigSource.system());
   }

@@ -90,6 +90,7 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** Protobuf or JSON over HTTP (default {@code http/protobuf}). */
   public OtlpExporterBuilder protocol(OtlpProtocol protocol) {
     this.protocol = protocol;
     return this;
@@ -101,6 +102,7 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** Whether requests are gzip-compressed (default false). */
   public OtlpExporterBuilder gzip(boolean gzip) {
     this.gzip = gzip;
     return this;
@@ -112,21 +114,25 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** The time limit to open a connection (default 10 s). */
   public OtlpExporterBuilder connectTimeout(Duration connectTimeout) {
     this.connectTimeout = positive("connectTimeout", connectTimeout);
     return this;
   }
 
+  /** Which instrument kinds are exported as deltas (default cumulative). */
   public OtlpExporterBuilder temporalityPreference(TemporalityPreference preference) {
     this.temporality = preference;
     return this;
   }
 
+  /** The time between periodic exports (default 60 s). */
   public OtlpExporterBuilder interval(Duration interval) {
     this.interval = positive("interval", interval);
     return this;
   }
 
+  /** The {@code service.name} resource attribute; wins over every other source. */
   public OtlpExporterBuilder serviceName(String serviceName) {
     this.serviceName = serviceName;
     return this;
@@ -138,6 +144,7 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** How failed exports are retried (default {@link RetryPolicy#DEFAULT}). */
   public OtlpExporterBuilder retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = retryPolicy;
     return this;

@@ -120,6 +120,7 @@ public final class StriaCollector implements MultiCollector {
       return this;
     }
 
+    /** The collector; register it in a {@code PrometheusRegistry} to serve it. */
     public StriaCollector build() {
       return new StriaCollector(this);
     }

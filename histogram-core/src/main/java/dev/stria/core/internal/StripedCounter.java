@@ -28,11 +28,13 @@ public final class StripedCounter {
   private final LongStripes stripes = LongStripes.zeroed(2);
   private final StripeReadings readings = new StripeReadings(stripes);
 
+  /** Adds a whole {@code delta} to the calling thread's stripe. */
   public void add(long delta) {
     long[] stripe = stripes.forCurrentThread();
     LongStripes.add(stripe, LongStripes.isOwned(stripe), LONG_SLOT, delta);
   }
 
+  /** Adds a fractional {@code delta} to the calling thread's stripe. */
   public void add(double delta) {
     long[] stripe = stripes.forCurrentThread();
     LongStripes.add(stripe, LongStripes.isOwned(stripe), DOUBLE_SLOT, delta);
