@@ -1,6 +1,8 @@
 package dev.stria.otlp;
 
 import dev.stria.MeterRegistry;
+import dev.stria.config.ConfigSource;
+import dev.stria.config.ResourceConfig;
 import dev.stria.MetricReader;
 import dev.stria.snapshot.Resource;
 import java.io.PrintStream;
@@ -116,8 +118,8 @@ public final class ConsoleExporter implements AutoCloseable {
       }
       boolean owns = reader == null;
       MetricReader r = owns ? registry.newReader(temporality.selector()) : reader;
-      Resource resource = OtlpResource.merge(r.resource(),
-          new OtlpEnvironment(ConfigSource.system()), Map.of(), null);
+      Resource resource = ResourceConfig.merge(r.resource(), ConfigSource.system(),
+          Map.of(), null);
       JsonMetricsEncoder json = new JsonMetricsEncoder(true);
       Format f = format;
       PrintStream out = output;
