@@ -78,8 +78,9 @@ import java.util.Map;
  *       stores it as native from the start. Text formats show a native-only histogram as its count, sum and {@code +Inf} bucket.
  *   <li><b>Metadata.</b> The description is the {@code HELP} text; the unit is OpenMetrics'
  *       {@code UNIT}. Counters and histograms carry their series' start as created timestamp
- *       ({@code _created} in OpenMetrics, {@code created_timestamp} in protobuf; left out of the
- *       text format 0.0.4, which has no such notion).
+ *       ({@code _created} in OpenMetrics; left out of the text format 0.0.4, which has no such
+ *       notion). In protobuf only counters carry it ({@code created_timestamp}): client_java
+ *       1.8.0's protobuf writer does not write it for histograms.
  *   <li><b>Resource and scope.</b> Resource attributes become the labels of one {@code
  *       target_info} metric; every series gets {@code otel_scope_name} and (when known) {@code
  *       otel_scope_version} labels. Both can be switched off.
