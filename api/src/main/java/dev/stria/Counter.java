@@ -56,10 +56,12 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
       this.state = new SumSeries(labels, startEpochNanos, cell);
     }
 
+    /** Adds 1. */
     public void inc() {
       cell.add(1L);
     }
 
+    /** Adds {@code amount}; a negative amount is an {@code IllegalArgumentException} naming it. */
     public void add(long amount) {
       if (amount < 0) {
         throw negative(amount);
@@ -67,6 +69,9 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
       cell.add(amount);
     }
 
+    /**
+     * Adds {@code amount}; a negative or NaN amount is an {@code IllegalArgumentException} naming it.
+     */
     public void add(double amount) {
       if (!(amount >= 0)) {
         throw negative(amount);

@@ -26,18 +26,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
         labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
   }
 
+  /** Sets the value (instrument without label names; else {@code IllegalStateException}). */
   public void set(double value) {
     unlabelled().set(value);
   }
 
+  /** Adds 1 (instrument without label names). */
   public void inc() {
     unlabelled().inc();
   }
 
+  /** Subtracts 1 (instrument without label names). */
   public void dec() {
     unlabelled().dec();
   }
 
+  /** Adds {@code delta}, which may be negative (instrument without label names). */
   public void add(double delta) {
     unlabelled().add(delta);
   }
@@ -51,18 +55,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       this.state = new GaugeSeries(labels, startEpochNanos, cell);
     }
 
+    /** Sets the value. */
     public void set(double value) {
       cell.set(value);
     }
 
+    /** Adds 1. */
     public void inc() {
       cell.add(1);
     }
 
+    /** Subtracts 1. */
     public void dec() {
       cell.add(-1);
     }
 
+    /** Adds {@code delta}, which may be negative. */
     public void add(double delta) {
       cell.add(delta);
     }
@@ -72,6 +80,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       return cell.get();
     }
 
+    /** The label values of this series. */
     public Labels labels() {
       return state.labels;
     }
@@ -86,6 +95,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       super(registry, name);
     }
 
+    /** Registers the gauge, or returns the one registered with identical settings. */
     public Gauge register() {
       InstrumentDescriptor descriptor = descriptor("gauge", MetricType.GAUGE, "");
       return registry.register(descriptor, Gauge.class,

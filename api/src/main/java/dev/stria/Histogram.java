@@ -46,6 +46,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
         series -> series.state);
   }
 
+  /** Records {@code value} (instrument without label names; else {@code IllegalStateException}). */
   public void observe(double value) {
     unlabelled().observe(value);
   }
@@ -55,14 +56,17 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     return unlabelled().startTimer();
   }
 
+  /** Runs {@code body} and records its duration in the histogram's unit, also when it throws. */
   public void time(Runnable body) {
     unlabelled().time(body);
   }
 
+  /** Runs {@code body}, records its duration in the histogram's unit, returns its result. */
   public <T> T time(Supplier<T> body) {
     return unlabelled().time(body);
   }
 
+  /** Calls {@code body}, records its duration in the histogram's unit, returns its result. */
   public <T> T timeChecked(Callable<T> body) throws Exception {
     return unlabelled().timeChecked(body);
   }
@@ -183,6 +187,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       return this;
     }
 
+    /** Registers the histogram, or returns the one registered with identical settings. */
     public Histogram register() {
       boolean exponential = maxExponentialBuckets > 0;
       double[] explicit = bounds != null || exponential ? bounds : BucketBounds.prometheusDefault();

@@ -58,6 +58,7 @@ public final class MeterRegistry {
     this.cardinalityLimit = builder.cardinalityLimit;
   }
 
+  /** A builder for a registry with a resource, a scope or a cardinality limit. */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,10 +100,12 @@ public final class MeterRegistry {
     return reader;
   }
 
+  /** The resource attributes given to the builder, attached by exporters. */
   public Resource resource() {
     return resource;
   }
 
+  /** The instrumentation scope readers report the registry's metrics under. */
   public InstrumentationScope scope() {
     return scope;
   }
@@ -228,6 +231,7 @@ public final class MeterRegistry {
       return this;
     }
 
+    /** A new registry with these settings. */
     public MeterRegistry build() {
       return new MeterRegistry(this);
     }

@@ -24,18 +24,22 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
         labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
   }
 
+  /** Adds 1 (instrument without label names; else {@code IllegalStateException}). */
   public void inc() {
     unlabelled().inc();
   }
 
+  /** Subtracts 1 (instrument without label names). */
   public void dec() {
     unlabelled().dec();
   }
 
+  /** Adds {@code amount}, which may be negative (instrument without label names). */
   public void add(long amount) {
     unlabelled().add(amount);
   }
 
+  /** Adds the finite {@code amount}, which may be negative (instrument without label names). */
   public void add(double amount) {
     unlabelled().add(amount);
   }
@@ -49,14 +53,17 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
       this.state = new SumSeries(labels, startEpochNanos, cell);
     }
 
+    /** Adds 1. */
     public void inc() {
       cell.add(1L);
     }
 
+    /** Subtracts 1. */
     public void dec() {
       cell.add(-1L);
     }
 
+    /** Adds {@code amount}, which may be negative. */
     public void add(long amount) {
       cell.add(amount);
     }
@@ -78,6 +85,7 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
       }
     }
 
+    /** The label values of this series. */
     public Labels labels() {
       return state.labels;
     }
@@ -89,6 +97,7 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
       super(registry, name);
     }
 
+    /** Registers the up-down counter, or returns the one registered with identical settings. */
     public UpDownCounter register() {
       InstrumentDescriptor descriptor =
           descriptor("up-down counter", MetricType.UP_DOWN_COUNTER, "");

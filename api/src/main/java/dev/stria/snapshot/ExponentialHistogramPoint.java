@@ -34,6 +34,7 @@ public record ExponentialHistogramPoint(
     HistogramPoint classic)
     implements PointSnapshot {
 
+  /** Checks the point and copies the bucket arrays. */
   public ExponentialHistogramPoint {
     Points.requireLabels(labels);
     positiveCounts = positiveCounts.clone();

@@ -25,6 +25,7 @@ public record HistogramPoint(
     long[] bucketCounts)
     implements PointSnapshot {
 
+  /** Checks the point and copies the arrays. */
   public HistogramPoint {
     Points.requireLabels(labels);
     bounds = bounds.clone();

@@ -5,6 +5,7 @@ package dev.stria.snapshot;
  * is the empty string when unknown.
  */
 public record InstrumentationScope(String name, String version) {
+  /** Checks that the name is given. */
   public InstrumentationScope {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("an instrumentation scope needs a non-empty name");

@@ -17,6 +17,7 @@ public record MetricSnapshot(
     Temporality temporality,
     List<PointSnapshot> points) {
 
+  /** Checks the fields and copies the points. */
   public MetricSnapshot {
     if (name == null || description == null || unit == null || type == null
         || temporality == null || points == null) {

@@ -9,9 +9,12 @@ package dev.stria.snapshot;
  */
 public sealed interface PointSnapshot
     permits CounterPoint, GaugePoint, HistogramPoint, ExponentialHistogramPoint {
+  /** The point's labels. */
   Labels labels();
 
+  /** The start of the interval the point covers, in nanoseconds since the epoch. */
   long startEpochNanos();
 
+  /** When the point was collected, in nanoseconds since the epoch. */
   long epochNanos();
 }

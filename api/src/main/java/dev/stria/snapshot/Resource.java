@@ -10,10 +10,12 @@ import java.util.Map;
  * Prometheus' {@code target_info}).
  */
 public record Resource(Map<String, String> attributes) {
+  /** Copies the attributes. */
   public Resource {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
+  /** A resource without attributes. */
   public static Resource empty() {
     return new Resource(Map.of());
   }

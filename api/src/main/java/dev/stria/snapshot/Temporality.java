@@ -12,6 +12,8 @@ package dev.stria.snapshot;
  * Gauges report their current value under either temporality.
  */
 public enum Temporality {
+  /** Totals since the series' start. */
   CUMULATIVE,
+  /** What changed since the reader's previous collection. */
   DELTA
 }

@@ -7,6 +7,7 @@ package dev.stria.snapshot;
  */
 @FunctionalInterface
 public interface TemporalitySelector {
+  /** The temporality for instruments of {@code type}. */
   Temporality temporalityFor(MetricType type);
 
   /**

@@ -1,6 +1,8 @@
 package dev.stria.otlp;
 
 import dev.stria.MeterRegistry;
+import dev.stria.config.ConfigSource;
+import dev.stria.config.ResourceConfig;
 import dev.stria.MetricReader;
 import dev.stria.snapshot.Resource;
 import java.io.PrintStream;
@@ -43,6 +45,7 @@ public final class ConsoleExporter implements AutoCloseable {
     this.periodic = periodic;
   }
 
+  /** A builder: table format on standard output every 60 s. */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,6 +72,7 @@ public final class ConsoleExporter implements AutoCloseable {
 
     private Builder() {}
 
+    /** The registry to print (required). */
     public Builder registry(MeterRegistry registry) {
       this.registry = registry;
       return this;
@@ -80,16 +84,19 @@ public final class ConsoleExporter implements AutoCloseable {
       return this;
     }
 
+    /** Table or OTLP/JSON (default table). */
     public Builder format(Format format) {
       this.format = format;
       return this;
     }
 
+    /** Where to print (default {@code System.out}). */
     public Builder output(PrintStream output) {
       this.output = output;
       return this;
     }
 
+    /** How often to print (default 60 s). */
     public Builder interval(Duration interval) {
       if (interval == null || interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("interval " + interval + " must be a positive duration");
@@ -98,19 +105,21 @@ public final class ConsoleExporter implements AutoCloseable {
       return this;
     }
 
+    /** The temporality preference (default cumulative). */
     public Builder temporalityPreference(TemporalityPreference preference) {
       this.temporality = preference;
       return this;
     }
 
+    /** Starts printing every interval, and once more on close. */
     public ConsoleExporter start() {
       if ((registry == null) == (reader == null)) {
         throw new IllegalStateException("a console exporter needs registry(..) or reader(..)");
       }
       boolean owns = reader == null;
       MetricReader r = owns ? registry.newReader(temporality.selector()) : reader;
-      Resource resource = OtlpResource.merge(r.resource(),
-          new OtlpEnvironment(ConfigSource.system()), Map.of(), null);
+      Resource resource = ResourceConfig.merge(r.resource(), ConfigSource.system(),
+          Map.of(), null);
       JsonMetricsEncoder json = new JsonMetricsEncoder(true);
       Format f = format;
       PrintStream out = output;

@@ -122,11 +122,16 @@ final class ExportPipeline implements ExportTask {
   }
 
   @Override
+  public void shuttingDown() {
+    log.shuttingDown();
+  }
+
+  @Override
   public void release() {
     int undelivered = backlog.heldPoints();
     if (undelivered > 0) {
       health.dropped(undelivered);
-      LOG.log(Level.WARNING, "OTLP exporter closed with " + undelivered
+      log.warn("undelivered", "OTLP exporter closed with " + undelivered
           + " delta data points it could not deliver; they are dropped");
     }
     if (ownsReader) {

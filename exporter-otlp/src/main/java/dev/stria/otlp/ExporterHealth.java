@@ -31,14 +31,17 @@ public final class ExporterHealth {
 
   ExporterHealth() {}
 
+  /** Exports the receiver accepted. */
   public long exportsSucceeded() {
     return succeeded.get();
   }
 
+  /** Exports that failed or were refused. */
   public long exportsFailed() {
     return failed.get();
   }
 
+  /** Data points that will never be delivered (refused, rejected, or past the backlog). */
   public long pointsDropped() {
     return dropped.get();
   }

@@ -1,8 +1,10 @@
 package dev.stria.otlp;
 
-import java.io.ByteArrayOutputStream;
+import static dev.stria.config.ConfigValues.invalid;
+import static dev.stria.config.ConfigValues.parsePairs;
+
+import dev.stria.config.ConfigSource;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,8 +30,6 @@ final class OtlpEnvironment {
   static final String METRICS_TIMEOUT = "OTEL_EXPORTER_OTLP_METRICS_TIMEOUT";
   static final String TEMPORALITY = "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE";
   static final String INTERVAL = "OTEL_METRIC_EXPORT_INTERVAL";
-  static final String SERVICE_NAME = "OTEL_SERVICE_NAME";
-  static final String RESOURCE_ATTRIBUTES = "OTEL_RESOURCE_ATTRIBUTES";
 
   static final String METRICS_PATH = "v1/metrics";
 
@@ -65,7 +65,13 @@ final class OtlpEnvironment {
     for (String variable : new String[] {HEADERS, METRICS_HEADERS}) {
       String v = source.get(variable);
       if (v != null) {
-        headers.putAll(parsePairs(variable, v));
+        parsePairs(variable, v).forEach((name, value) -> {
+          String problem = HttpHeaders.problem(name, value);
+          if (problem != null) {
+            throw invalid(variable, v, "header '" + name + "': " + problem);
+          }
+          headers.put(name, value);
+        });
       }
     }
     return headers;
@@ -97,15 +103,6 @@ final class OtlpEnvironment {
 
   Duration interval() {
     return source.get(INTERVAL) == null ? null : millis(INTERVAL);
-  }
-
-  String serviceName() {
-    return source.get(SERVICE_NAME);
-  }
-
-  Map<String, String> resourceAttributes() {
-    String v = source.get(RESOURCE_ATTRIBUTES);
-    return v == null ? Map.of() : parsePairs(RESOURCE_ATTRIBUTES, v);
   }
 
   // ---- parsing ----------------------------------------------------------------------------
@@ -143,60 +140,11 @@ final class OtlpEnvironment {
     return Duration.ofMillis(ms);
   }
 
-  /** {@code key1=value1,key2=value2}, values percent-decoded (W3C baggage style). */
-  static Map<String, String> parsePairs(String variable, String value) {
-    Map<String, String> pairs = new LinkedHashMap<>();
-    for (String item : value.split(",")) {
-      if (item.isBlank()) {
-        continue;
-      }
-      int eq = item.indexOf('=');
-      String key = eq < 0 ? "" : item.substring(0, eq).trim();
-      if (key.isEmpty()) {
-        throw invalid(variable, value, "it must be a comma-separated list of key=value pairs with"
-            + " non-empty keys, and '" + item.trim() + "' is not one");
-      }
-      pairs.put(percentDecode(variable, value, key),
-          percentDecode(variable, value, item.substring(eq + 1).trim()));
-    }
-    return pairs;
-  }
-
-  private static String percentDecode(String variable, String whole, String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    int i = 0;
-    while (i < s.length()) {
-      if (s.charAt(i) == '%') {
-        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
-        if (lo < 0) {
-          throw invalid(variable, whole, "'%' must be followed by two hex digits (percent-encoding)");
-        }
-        out.write(hi * 16 + lo);
-        i += 3;
-      } else {
-        int run = i;
-        while (i < s.length() && s.charAt(i) != '%') {
-          i++;
-        }
-        out.writeBytes(s.substring(run, i).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   private static <T> T parse(String variable, java.util.function.Supplier<T> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
     }
-  }
-
-  static IllegalArgumentException invalid(String variable, String value, String rule) {
-    return new IllegalArgumentException(variable + "='" + value + "' is invalid: " + rule);
   }
 }

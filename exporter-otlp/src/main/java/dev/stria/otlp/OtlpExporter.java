@@ -1,5 +1,6 @@
 package dev.stria.otlp;
 
+import dev.stria.config.ConfigSource;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,7 +14,7 @@ import java.time.Duration;
  *     .endpoint("http://collector:4318/v1/metrics")        // default http://localhost:4318/v1/metrics
  *     .temporalityPreference(TemporalityPreference.DELTA)   // default cumulative
  *     .interval(Duration.ofSeconds(10))                     // default 60 s
- *     .shutdownHook(true)                                   // flush when the JVM exits
+ *     .shutdownHook(true)                                   // the default: flush when the JVM exits
  *     .start()) {
  *   runBatchJob();
  * }                                                         // close(): collect and export once more
@@ -21,7 +22,7 @@ import java.time.Duration;
  *
  * <p>Defaults: protocol {@code http/protobuf}, no compression, request timeout 10 s, connect
  * timeout 10 s, {@link RetryPolicy#DEFAULT}, delta backlog of 10,000 points, close timeout 10 s,
- * no shutdown hook. Every setting not given to the builder is read from the standard {@code
+ * a shutdown hook that exports once more when the JVM exits without {@code close()}. Every setting not given to the builder is read from the standard {@code
  * OTEL_*} variables (see {@link OtlpExporterBuilder}).
  *
  * <p>No method of the exporter, and nothing it runs, throws into a recording thread; export
@@ -44,6 +45,9 @@ public final class OtlpExporter implements AutoCloseable {
     this.healthRegistration = healthRegistration;
   }
 
+  /**
+   * A builder; settings it is not given come from the {@code OTEL_*} variables, then the defaults.
+   */
   public static OtlpExporterBuilder builder() {
     return new OtlpExporterBuilder(ConfigSource.system());
   }

@@ -2,6 +2,8 @@ package dev.stria.otlp;
 
 import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
+import dev.stria.config.ConfigSource;
+import dev.stria.config.ResourceConfig;
 import dev.stria.snapshot.Resource;
 import java.net.URI;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import java.util.Map;
  *
  * <p>Builder-only settings: {@code connectTimeout} (10 s), {@code retryPolicy} ({@link
  * RetryPolicy#DEFAULT}), {@code backlogMaxPoints} (10,000), {@code closeTimeout} (10 s), {@code
- * shutdownHook} (false), {@code sslContext} (the JDK's default trust store).
+ * shutdownHook} (true), {@code sslContext} (the JDK's default trust store).
  *
  * <pre>{@code
  * OtlpExporter exporter = OtlpExporter.builder().registry(registry)
@@ -58,7 +60,7 @@ public final class OtlpExporterBuilder {
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private int backlogMaxPoints = DeltaBacklog.DEFAULT_MAX_POINTS;
   private Duration closeTimeout = Duration.ofSeconds(10);
-  private boolean shutdownHook;
+  private boolean shutdownHook = true;
   private javax.net.ssl.SSLContext sslContext;
 
   OtlpExporterBuilder(ConfigSource config) {
@@ -90,17 +92,28 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** Protobuf or JSON over HTTP (default {@code http/protobuf}). */
   public OtlpExporterBuilder protocol(OtlpProtocol protocol) {
     this.protocol = protocol;
     return this;
   }
 
-  /** Adds a request header (e.g. an authorization token); wins over the same header from env. */
+  /**
+   * Adds a request header (e.g. an authorization token); wins over the same header from env.
+   *
+   * @throws IllegalArgumentException if the name is not an HTTP token, is one the JDK's HTTP
+   *     client reserves, or the value holds a line break
+   */
   public OtlpExporterBuilder header(String name, String value) {
+    String problem = HttpHeaders.problem(name, value);
+    if (problem != null) {
+      throw new IllegalArgumentException("header '" + name + "' is invalid: " + problem);
+    }
     headers.put(name, value);
     return this;
   }
 
+  /** Whether requests are gzip-compressed (default false). */
   public OtlpExporterBuilder gzip(boolean gzip) {
     this.gzip = gzip;
     return this;
@@ -112,21 +125,25 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** The time limit to open a connection (default 10 s). */
   public OtlpExporterBuilder connectTimeout(Duration connectTimeout) {
     this.connectTimeout = positive("connectTimeout", connectTimeout);
     return this;
   }
 
+  /** Which instrument kinds are exported as deltas (default cumulative). */
   public OtlpExporterBuilder temporalityPreference(TemporalityPreference preference) {
     this.temporality = preference;
     return this;
   }
 
+  /** The time between periodic exports (default 60 s). */
   public OtlpExporterBuilder interval(Duration interval) {
     this.interval = positive("interval", interval);
     return this;
   }
 
+  /** The {@code service.name} resource attribute; wins over every other source. */
   public OtlpExporterBuilder serviceName(String serviceName) {
     this.serviceName = serviceName;
     return this;
@@ -138,6 +155,7 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
+  /** How failed exports are retried (default {@link RetryPolicy#DEFAULT}). */
   public OtlpExporterBuilder retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = retryPolicy;
     return this;
@@ -170,7 +188,12 @@ public final class OtlpExporterBuilder {
     return this;
   }
 
-  /** Registers a JVM shutdown hook that closes the exporter (a last collect and export). */
+  /**
+   * Whether a JVM shutdown hook closes the exporter (a last collect and export) when the JVM exits
+   * without {@code close()} (default true, as OpenTelemetry's autoconfiguration does): a batch job
+   * that returns from {@code main} loses nothing. If that last export fails, the failure is
+   * logged, and written to standard error when the JDK's logging has already shut down.
+   */
   public OtlpExporterBuilder shutdownHook(boolean enabled) {
     this.shutdownHook = enabled;
     return this;
@@ -193,14 +216,14 @@ public final class OtlpExporterBuilder {
     Duration resolvedTimeout = timeout != null ? timeout : orDefault(env.timeout(), Duration.ofSeconds(10));
     Duration resolvedInterval = interval != null ? interval : orDefault(env.interval(), Duration.ofSeconds(60));
     TemporalityPreference envTemporality = env.temporality();
-    env.serviceName();
-    env.resourceAttributes(); // every variable is checked before anything starts
+    // every variable is checked before anything starts
+    ResourceConfig.merge(Resource.empty(), config, resourceAttributes, serviceName);
     HttpExportTransport transport = new HttpExportTransport(resolvedEndpoint, resolvedProtocol,
         resolvedHeaders, resolvedGzip, connectTimeout, sslContext);
     MetricReader resolvedReader = resolveReader(
         temporality != null ? temporality : orDefault(envTemporality, TemporalityPreference.CUMULATIVE));
-    Resource resource = OtlpResource.merge(resolvedReader.resource(), env, resourceAttributes,
-        serviceName);
+    Resource resource = ResourceConfig.merge(resolvedReader.resource(), config,
+        resourceAttributes, serviceName);
     return assemble(transport::post, resolvedEndpoint, resolvedProtocol, resolvedTimeout,
         resolvedInterval, resolvedReader, resource);
   }

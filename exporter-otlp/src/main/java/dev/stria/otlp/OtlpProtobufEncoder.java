@@ -22,6 +22,9 @@ public final class OtlpProtobufEncoder {
   private ByteBuffer view;
   private byte[] viewArray;
 
+  /** An encoder with an empty buffer, grown by the first requests it encodes. */
+  public OtlpProtobufEncoder() {}
+
   /**
    * The encoded request as a read-only buffer whose position is its first byte and whose limit is
    * its end. It shares the encoder's memory and is valid until the next call, which may return the

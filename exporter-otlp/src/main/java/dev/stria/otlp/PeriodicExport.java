@@ -55,7 +55,10 @@ final class PeriodicExport {
     long ms = interval.toMillis();
     schedule = executor.scheduleAtFixedRate(this::periodic, ms, ms, TimeUnit.MILLISECONDS);
     if (registerShutdownHook) {
-      shutdownHook = new Thread(this::close, Thread.currentThread().getName() + "-stria-flush");
+      shutdownHook = new Thread(() -> {
+        task.shuttingDown();
+        close();
+      }, Thread.currentThread().getName() + "-stria-flush");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
   }

@@ -26,6 +26,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMillis(1),
       Duration.ofMillis(1), 1, Duration.ofSeconds(30));
 
+  /**
+   * Checks the policy: at least one attempt, positive durations, a maximum backoff not below the
+   * initial one, a finite multiplier of at least 1.
+   */
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts " + maxAttempts + " must be at least 1");

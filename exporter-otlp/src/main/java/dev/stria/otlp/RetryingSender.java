@@ -71,14 +71,16 @@ final class RetryingSender {
     long started = System.nanoTime();
     long deadline = Math.min(deadlineNanos, started + policy.maxElapsed().toNanos());
     long backoff = policy.initialBackoff().toNanos();
+    String lastFailure = null;
     for (int attempt = 1; ; attempt++) {
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
         return new Result(Outcome.FAILED, attempt - 1, null);
       }
       long waitNanos;
+      Duration timeout = requestTimeout;
       try {
-        Duration timeout = Duration.ofNanos(Math.min(requestTimeout.toNanos(), remaining));
+        timeout = Duration.ofNanos(Math.min(requestTimeout.toNanos(), remaining));
         HttpExportTransport.Response r = transport.post(body, offset, length, timeout);
         int status = r.status();
         if (status >= 200 && status < 300) {
@@ -92,15 +94,18 @@ final class RetryingSender {
         long retryAfter = retryAfterNanos(r.retryAfter());
         waitNanos = retryAfter >= 0 ? retryAfter : jitter(backoff);
         LOG.log(Level.DEBUG, () -> "OTLP export attempt got HTTP " + status + ", retrying");
+        lastFailure = "HTTP " + status + ": " + OtlpResponses.errorMessage(r);
         if (attempt >= policy.maxAttempts()) {
-          log.warn("retryable", "OTLP export to " + endpoint + " failed after " + attempt
-              + " attempts, last with HTTP " + status + ": " + OtlpResponses.errorMessage(r));
+          log.warn("retryable", "OTLP export to " + endpoint + " failed after "
+              + attempts(attempt) + ", last with " + lastFailure);
           return new Result(Outcome.FAILED, attempt, null);
         }
       } catch (IOException e) {
+        SendFailure failure = SendFailure.of(e, endpoint, timeout);
+        lastFailure = failure.message();
         if (attempt >= policy.maxAttempts()) {
-          log.warn("io", "OTLP export to " + endpoint + " failed after " + attempt
-              + " attempts, last with " + e);
+          log.warn(failure.kind(), "OTLP export to " + endpoint + " failed after "
+              + attempts(attempt) + ": " + lastFailure);
           return new Result(Outcome.FAILED, attempt, null);
         }
         waitNanos = jitter(backoff);
@@ -109,8 +114,8 @@ final class RetryingSender {
         return new Result(Outcome.FAILED, attempt, null);
       }
       if (System.nanoTime() + waitNanos >= deadline) {
-        log.warn("deadline", "OTLP export to " + endpoint + " gave up after " + attempt
-            + " attempts: the next retry would pass the export's time limit");
+        log.warn("deadline", "OTLP export to " + endpoint + " failed after " + attempts(attempt)
+            + ": " + lastFailure + " (no time left to retry within the export's time limit)");
         return new Result(Outcome.FAILED, attempt, null);
       }
       if (!sleep(waitNanos, abandon)) {
@@ -118,6 +123,10 @@ final class RetryingSender {
       }
       backoff = Math.min((long) (backoff * policy.multiplier()), policy.maxBackoff().toNanos());
     }
+  }
+
+  private static String attempts(int n) {
+    return n == 1 ? "1 attempt" : n + " attempts";
   }
 
   /** Wakes exports waiting between attempts so they re-check their {@code abandon} condition. */

@@ -35,8 +35,11 @@ import java.util.Locale;
  * }</pre>
  */
 public enum TemporalityPreference implements TemporalitySelector {
+  /** Everything cumulative. */
   CUMULATIVE,
+  /** Counters (also callback counters) and histograms as deltas; up-down counters cumulative. */
   DELTA,
+  /** Counters and histograms as deltas; callback counters and up-down counters cumulative. */
   LOWMEMORY;
 
   /** The temporality this preference gives a recorded instrument of {@code type}. */

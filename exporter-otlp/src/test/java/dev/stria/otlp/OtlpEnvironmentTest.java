@@ -1,5 +1,7 @@
 package dev.stria.otlp;
 
+import dev.stria.config.ConfigSource;
+import dev.stria.config.ResourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,6 +90,8 @@ class OtlpEnvironmentTest {
       "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE|deltas|cumulative, delta, lowmemory",
       "OTEL_EXPORTER_OTLP_HEADERS|novalue|key=value pairs",
       "OTEL_EXPORTER_OTLP_HEADERS|a=%zz|two hex digits",
+      "OTEL_EXPORTER_OTLP_HEADERS|bad header=x|must be an HTTP token",
+      "OTEL_EXPORTER_OTLP_METRICS_HEADERS|Host=x|set by the HTTP client itself",
       "OTEL_RESOURCE_ATTRIBUTES|=x|key=value pairs"})
   void malformedValuesFailAtStartNamingVariableValueAndRule(String variable, String value,
       String rule) {
@@ -120,19 +124,21 @@ class OtlpEnvironmentTest {
   }
 
   @Test
-  void resourcePrecedenceIsDefaultsThenEnvThenServiceNameThenRegistryThenBuilder() {
-    OtlpEnvironment e = env("OTEL_RESOURCE_ATTRIBUTES",
+  void resourcePrecedenceIsDefaultsThenRegistryThenEnvThenServiceNameThenBuilder() {
+    ConfigSource e = ConfigSource.of(Map.of("OTEL_RESOURCE_ATTRIBUTES",
         "service.name=attr,deployment.environment=prod,host.name=h%201,team=env",
-        "OTEL_SERVICE_NAME", "svc");
-    Resource merged = OtlpResource.merge(new Resource(Map.of("team", "registry")), e,
+        "OTEL_SERVICE_NAME", "svc"));
+    Resource merged = ResourceConfig.merge(
+        new Resource(Map.of("team", "registry", "region", "registry", "service.name", "code")), e,
         Map.of("host.name", "builder"), null);
     assertThat(merged.attributes()).containsEntry("service.name", "svc")
-        .containsEntry("deployment.environment", "prod").containsEntry("team", "registry")
+        .containsEntry("deployment.environment", "prod").containsEntry("team", "env")
+        .containsEntry("region", "registry")
         .containsEntry("host.name", "builder").containsEntry("telemetry.sdk.name", "stria")
         .containsEntry("telemetry.sdk.language", "java")
-        .containsEntry("telemetry.sdk.version", OtlpResource.SDK_VERSION);
-    assertThat(OtlpResource.merge(Resource.empty(), env(), Map.of(), null).attributes())
-        .containsEntry("service.name", "unknown_service:java");
+        .containsEntry("telemetry.sdk.version", dev.stria.Version.STRIA);
+    assertThat(ResourceConfig.merge(Resource.empty(), ConfigSource.of(Map.of()), Map.of(), null)
+        .attributes()).containsEntry("service.name", "unknown_service:java");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.stria.otlp;
 
+import dev.stria.config.ConfigSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stria.snapshot.Temporality;

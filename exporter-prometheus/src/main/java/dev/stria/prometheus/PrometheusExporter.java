@@ -5,6 +5,10 @@ import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
 import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
+import dev.stria.config.ConfigSource;
+import dev.stria.config.ConfigValues;
+import dev.stria.config.ResourceConfig;
+import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 
 /**
  * A Prometheus scrape endpoint for a Stria registry, served by Prometheus' own {@code HTTPServer}
@@ -35,6 +40,15 @@ import java.security.MessageDigest;
  * <p>Defaults: host {@code localhost}, port {@code 9464} ({@code 0} picks a free port, {@link
  * #port()} reports it), a new {@link PrometheusRegistry}, created timestamps, {@code target_info}
  * and scope labels on, no authentication, plain HTTP.
+ *
+ * <p>Settings not given to the builder come from the environment variable or system property, as
+ * OpenTelemetry's Prometheus exporter reads them: {@code OTEL_EXPORTER_PROMETHEUS_HOST} and
+ * {@code OTEL_EXPORTER_PROMETHEUS_PORT} ({@code -Dotel.exporter.prometheus.port=9100} works too).
+ * The resource exposed as {@code target_info} is merged like the OTLP exporter's: defaults
+ * ({@code service.name=unknown_service:java}, {@code telemetry.sdk.*}), then the registry's
+ * resource, then {@code OTEL_RESOURCE_ATTRIBUTES}, then {@code OTEL_SERVICE_NAME}; so both exporters
+ * of one registry report the same resource. A malformed variable fails {@link Builder#start()}
+ * with an {@link IllegalArgumentException} naming it, its value and the rule.
  *
  * <h2>Conversion</h2>
  *
@@ -64,8 +78,9 @@ import java.security.MessageDigest;
  *       stores it as native from the start. Text formats show a native-only histogram as its count, sum and {@code +Inf} bucket.
  *   <li><b>Metadata.</b> The description is the {@code HELP} text; the unit is OpenMetrics'
  *       {@code UNIT}. Counters and histograms carry their series' start as created timestamp
- *       ({@code _created} in OpenMetrics, {@code created_timestamp} in protobuf; left out of the
- *       text format 0.0.4, which has no such notion).
+ *       ({@code _created} in OpenMetrics; left out of the text format 0.0.4, which has no such
+ *       notion). In protobuf only counters carry it ({@code created_timestamp}): client_java
+ *       1.8.0's protobuf writer does not write it for histograms.
  *   <li><b>Resource and scope.</b> Resource attributes become the labels of one {@code
  *       target_info} metric; every series gets {@code otel_scope_name} and (when known) {@code
  *       otel_scope_version} labels. Both can be switched off.
@@ -89,7 +104,12 @@ public final class PrometheusExporter implements AutoCloseable {
 
   /** A builder with the defaults listed above. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(ConfigSource.system());
+  }
+
+  /** A builder reading the {@code OTEL_*} settings from {@code config} (tests). */
+  static Builder builder(ConfigSource config) {
+    return new Builder(config);
   }
 
   /** The port the server is bound to (the chosen one when built with port 0). */
@@ -123,10 +143,14 @@ public final class PrometheusExporter implements AutoCloseable {
 
   /** Options of a {@link PrometheusExporter}. */
   public static final class Builder {
+    static final String HOST_VARIABLE = "OTEL_EXPORTER_PROMETHEUS_HOST";
+    static final String PORT_VARIABLE = "OTEL_EXPORTER_PROMETHEUS_PORT";
+
     private MetricReader reader;
     private MeterRegistry registry;
-    private String host = "localhost";
-    private int port = 9464;
+    private final ConfigSource config;
+    private String host;
+    private Integer port;
     private PrometheusRegistry prometheusRegistry;
     private Authenticator authenticator;
     private HttpsConfigurator https;
@@ -134,7 +158,9 @@ public final class PrometheusExporter implements AutoCloseable {
     private boolean targetInfo = true;
     private boolean scopeLabels = true;
 
-    private Builder() {}
+    private Builder(ConfigSource config) {
+      this.config = config;
+    }
 
     /** The registry to serve, through a cumulative reader of its own (this or a reader). */
     public Builder registry(MeterRegistry registry) {
@@ -148,7 +174,11 @@ public final class PrometheusExporter implements AutoCloseable {
       return this;
     }
 
-    /** The host name or address to bind (default {@code localhost}). */
+    /**
+     * The host name or address to bind (default {@code OTEL_EXPORTER_PROMETHEUS_HOST}, else
+     * {@code localhost}: not reachable from other machines unless asked for; {@code 0.0.0.0}
+     * serves on every interface).
+     */
     public Builder host(String host) {
       if (host == null || host.isEmpty()) {
         throw new IllegalArgumentException("host must not be empty, got '" + host + "'");
@@ -157,7 +187,7 @@ public final class PrometheusExporter implements AutoCloseable {
       return this;
     }
 
-    /** The port to bind (default 9464); 0 picks a free one. */
+    /** The port to bind (default {@code OTEL_EXPORTER_PROMETHEUS_PORT}, else 9464); 0 picks one. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port + " is outside 0..65535");
@@ -235,10 +265,19 @@ public final class PrometheusExporter implements AutoCloseable {
         throw new IllegalArgumentException("the exporter needs either a MeterRegistry or a"
             + " MetricReader, got " + (registry == null ? "neither" : "both"));
       }
+      String host = this.host;
+      if (host == null) {
+        host = config.get(HOST_VARIABLE) != null ? config.get(HOST_VARIABLE) : "localhost";
+      }
+      int port = this.port != null ? this.port
+          : config.get(PORT_VARIABLE) != null
+              ? ConfigValues.port(PORT_VARIABLE, config.get(PORT_VARIABLE)) : 9464;
+      // every variable is checked before anything starts
+      ResourceConfig.merge(Resource.empty(), config, Map.of(), null);
       boolean ownsReader = reader == null;
       MetricReader source = ownsReader ? registry.newReader(Temporality.CUMULATIVE) : reader;
       try {
-        return start(source, ownsReader);
+        return start(source, ownsReader, host, port);
       } catch (RuntimeException e) {
         if (ownsReader) {
           source.close();
@@ -247,8 +286,10 @@ public final class PrometheusExporter implements AutoCloseable {
       }
     }
 
-    private PrometheusExporter start(MetricReader source, boolean ownsReader) {
-      StriaCollector collector = StriaCollector.builder(source)
+    private PrometheusExporter start(MetricReader source, boolean ownsReader, String host,
+        int port) {
+      Resource resource = ResourceConfig.merge(source.resource(), config, Map.of(), null);
+      StriaCollector collector = StriaCollector.builder(source).resource(resource)
           .targetInfo(targetInfo).scopeLabels(scopeLabels).createdTimestamps(createdTimestamps)
           .build();
       PrometheusRegistry served =

@@ -2,6 +2,7 @@ package dev.stria.prometheus;
 
 import dev.stria.MetricReader;
 import dev.stria.snapshot.MetricType;
+import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -34,7 +35,8 @@ public final class StriaCollector implements MultiCollector {
   private StriaCollector(Builder builder) {
     this.reader = builder.reader;
     this.createdTimestamps = builder.createdTimestamps;
-    this.converter = new SnapshotConverter(reader.resource(), reader.scope(),
+    this.converter = new SnapshotConverter(
+        builder.resource != null ? builder.resource : reader.resource(), reader.scope(),
         builder.targetInfo, builder.scopeLabels);
   }
 
@@ -91,6 +93,7 @@ public final class StriaCollector implements MultiCollector {
     private boolean targetInfo = true;
     private boolean scopeLabels = true;
     private boolean createdTimestamps = true;
+    private Resource resource;
 
     private Builder(MetricReader reader) {
       this.reader = reader;
@@ -120,6 +123,13 @@ public final class StriaCollector implements MultiCollector {
       return this;
     }
 
+    /** The resource for {@code target_info} instead of the reader's (the exporter's merge). */
+    Builder resource(Resource resource) {
+      this.resource = resource;
+      return this;
+    }
+
+    /** The collector; register it in a {@code PrometheusRegistry} to serve it. */
     public StriaCollector build() {
       return new StriaCollector(this);
     }

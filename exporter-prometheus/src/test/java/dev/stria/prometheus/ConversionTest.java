@@ -52,6 +52,19 @@ class ConversionTest {
   }
 
   @Test
+  void histogramGoesWithoutCreatedTimestampInProtobufAsClientJava180WritesIt() {
+    // The javadoc says so: client_java 1.8.0's protobuf writer sets created_timestamp on counters
+    // only. If a later writer sets it on histograms too, this fails and the javadoc must change.
+    StriaCollector c = plain(metric("latency", "", "s", MetricType.HISTOGRAM,
+        histogram(new double[] {1}, new long[] {1, 0}, 0.5)));
+
+    Metrics.Histogram h = Expose.protobuf(c).get("latency_seconds").getMetric(0).getHistogram();
+    assertThat(h.getSampleCount()).isEqualTo(1);
+    assertThat(h.hasCreatedTimestamp()).isFalse();
+    assertThat(Expose.openMetrics(c)).contains("latency_seconds_created");
+  }
+
+  @Test
   void textFormatHasTotalAndHelpButNoCreatedSeries() {
     StriaCollector c = plain(metric("jobs.total", "Jobs", "", MetricType.COUNTER, counter(2)));
 

@@ -38,7 +38,7 @@ class ReadmeSnippetTest {
           HttpResponse.BodyHandlers.ofString()).body();
 
       assertThat(body).contains("http_server_duration_seconds_count{otel_scope_name=\"dev.stria\"",
-          "route=\"/orders\"} 1\n", "target_info{service_name=\"checkout\"} 1\n");
+          "route=\"/orders\"} 1\n", "target_info{service_name=\"checkout\",telemetry_sdk_language=\"java\"");
     }
   }
 

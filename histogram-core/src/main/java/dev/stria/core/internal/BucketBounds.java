@@ -141,6 +141,7 @@ public final class BucketBounds {
     return bounds.clone();
   }
 
+  /** What one unit of a {@code long} recording is worth in the bounds' unit. */
   public double longUnit() {
     return longUnit;
   }

@@ -31,6 +31,7 @@ public final class ExplicitBucketHistogram {
   private final int droppedSlot;
   private final int buckets;
 
+  /** A histogram with {@code bounds}, empty. */
   public ExplicitBucketHistogram(BucketBounds bounds) {
     this.bounds = bounds;
     this.buckets = bounds.bucketCount();
@@ -45,6 +46,7 @@ public final class ExplicitBucketHistogram {
     this.readings = new StripeReadings(stripes);
   }
 
+  /** The bucket bounds this histogram counts into. */
   public BucketBounds bounds() {
     return bounds;
   }

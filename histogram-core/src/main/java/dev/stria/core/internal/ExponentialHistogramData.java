@@ -47,6 +47,7 @@ public final class ExponentialHistogramData {
     this.scale = scale;
   }
 
+  /** The scale of the buckets. */
   public int scale() {
     return scale;
   }
@@ -56,6 +57,7 @@ public final class ExponentialHistogramData {
     return zeroCount + positive.total() + negative.total();
   }
 
+  /** The sum of the values recorded. */
   public double sum() {
     return sum;
   }
@@ -70,6 +72,7 @@ public final class ExponentialHistogramData {
     return max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
   }
 
+  /** How many values were exactly zero. */
   public long zeroCount() {
     return zeroCount;
   }

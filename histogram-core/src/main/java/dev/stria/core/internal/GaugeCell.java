@@ -26,10 +26,12 @@ public final class GaugeCell {
   @SuppressWarnings("unused") // accessed through VALUE
   private volatile long bits = Double.doubleToRawLongBits(0.0);
 
+  /** Replaces the value. */
   public void set(double value) {
     VALUE.setVolatile(this, Double.doubleToRawLongBits(value));
   }
 
+  /** Adds {@code delta} (a compare-and-set loop: lock-free, not wait-free). */
   public void add(double delta) {
     long current = (long) VALUE.getVolatile(this);
     while (true) {
@@ -42,6 +44,7 @@ public final class GaugeCell {
     }
   }
 
+  /** The current value. */
   public double get() {
     return Double.longBitsToDouble((long) VALUE.getVolatile(this));
   }

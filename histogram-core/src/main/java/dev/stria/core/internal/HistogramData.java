@@ -63,6 +63,7 @@ public final class HistogramData {
     dropped = 0;
   }
 
+  /** An independent copy. */
   public HistogramData copy() {
     HistogramData copy = new HistogramData(bucketCounts.length);
     copy.merge(this);
@@ -78,6 +79,7 @@ public final class HistogramData {
     return count;
   }
 
+  /** True when no value was recorded. */
   public boolean isEmpty() {
     return count() == 0 && dropped == 0;
   }
@@ -87,6 +89,7 @@ public final class HistogramData {
     return bucketCounts.clone();
   }
 
+  /** The count of bucket {@code bucket} (the last one is {@code +Inf}). */
   public long bucketCount(int bucket) {
     return bucketCounts[bucket];
   }
@@ -104,6 +107,7 @@ public final class HistogramData {
     return bucketCounts.length;
   }
 
+  /** The sum of the values recorded. */
   public double sum() {
     return sum;
   }

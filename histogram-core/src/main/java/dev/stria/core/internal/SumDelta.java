@@ -10,6 +10,7 @@ public record SumDelta(long longPart, double doublePart) {
     return longPart + doublePart;
   }
 
+  /** True when neither part changed. */
   public boolean isZero() {
     return longPart == 0 && doublePart == 0;
   }

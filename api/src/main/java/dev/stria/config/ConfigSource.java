@@ -1,4 +1,4 @@
-package dev.stria.otlp;
+package dev.stria.config;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,10 +10,20 @@ import java.util.Map;
  * variable. Blank values count as unset. Tests inject a map instead.
  */
 @FunctionalInterface
-interface ConfigSource {
-  /** The raw value of {@code variable} (an environment variable name), or null. */
+public interface ConfigSource {
+  /**
+   * The value of {@code variable}, trimmed, or null when unset or blank.
+   *
+   * @param variable an environment variable name, such as {@code OTEL_SERVICE_NAME}
+   * @return the value, or null
+   */
   String get(String variable);
 
+  /**
+   * System properties, then the environment.
+   *
+   * @return the source every exporter reads by default
+   */
   static ConfigSource system() {
     return variable -> {
       String v = System.getProperty(variable);
@@ -27,6 +37,12 @@ interface ConfigSource {
     };
   }
 
+  /**
+   * A fixed map, for tests.
+   *
+   * @param values variables and their values
+   * @return a source that reads only {@code values}
+   */
   static ConfigSource of(Map<String, String> values) {
     Map<String, String> copy = Map.copyOf(values);
     return variable -> {

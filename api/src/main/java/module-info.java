@@ -1,0 +1,13 @@
+/**
+ * Stria's API: {@code MeterRegistry}, the instruments, readers ({@code dev.stria}) and the
+ * immutable snapshots every exporter is built on ({@code dev.stria.snapshot}).
+ */
+@SuppressWarnings("module") // the exporter modules are compiled after this one
+module dev.stria {
+  requires dev.stria.core;
+
+  exports dev.stria;
+  exports dev.stria.snapshot;
+  // not API: how the exporters read OTEL_* settings and merge the resource, the same way
+  exports dev.stria.config to dev.stria.otlp, dev.stria.prometheus;
+}
