@@ -3,6 +3,7 @@ package dev.stria;
 import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -108,13 +109,39 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     }
 
     /**
-     * Registers a monotonic total read at collection time (GC counts, bytes read by a library).
-     * A callback that throws is logged once and its series skipped; the collection goes on.
+     * Registers a monotonic total read at collection time (GC counts, bytes read by a library),
+     * for a counter without label names. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
      */
     public Registration callback(DoubleSupplier total) {
-      requireNoLabelsForCallback();
-      InstrumentDescriptor descriptor = descriptor("callback counter", MetricType.COUNTER, "");
-      return registry.registerCallback(descriptor, total);
+      return callback(unlabelled(total));
+    }
+
+    /**
+     * Registers a callback that reports one monotonic total per series at each collection, with
+     * label values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.counter("jvm.gc.collections").labelNames("jvm.gc.name")
+     *     .callback(out -> {
+     *       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+     *         out.record(gc.getCollectionCount(), gc.getName());
+     *       }
+     *     });
+     * }</pre>
+     *
+     * Delta readers get each series' difference from the total they reported last (a total that
+     * went down counts as new in full); a series not reported in a collection is absent from it
+     * and starts over when it comes back. See {@link Observations} for what is skipped. A
+     * callback that throws is logged once and its series skipped; the collection goes on.
+     * Concurrent collections may call it at the same time, each with observations of its own.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback counter", MetricType.COUNTER, callback);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.stria;
 import dev.stria.core.internal.GaugeCell;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -93,13 +94,35 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
     }
 
     /**
-     * Registers a value read at each collection. A callback that throws is logged once and its
-     * series skipped; the collection goes on.
+     * Registers a value read at each collection, for a gauge without label names. A callback that
+     * throws is logged once and its series skipped; the collection goes on. Concurrent
+     * collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
      */
     public Registration callback(DoubleSupplier value) {
-      requireNoLabelsForCallback();
-      InstrumentDescriptor descriptor = descriptor("callback gauge", MetricType.GAUGE, "");
-      return registry.registerCallback(descriptor, value);
+      return callback(unlabelled(value));
+    }
+
+    /**
+     * Registers a callback that reports one value per series at each collection, with label
+     * values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.gauge("jvm.memory.used").unit("By")
+     *     .labelNames("jvm.memory.type", "jvm.memory.pool.name")
+     *     .callback(out -> out.record(edenUsed(), "heap", "G1 Eden Space"));
+     * }</pre>
+     *
+     * A series not reported in a collection is absent from it; see {@link Observations} for
+     * what is skipped. A callback that throws is logged once and its series skipped; the
+     * collection goes on. Concurrent collections may call it at the same time, each with
+     * observations of its own.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback gauge", MetricType.GAUGE, callback);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.DoubleSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -127,15 +127,13 @@ public final class MeterRegistry {
   }
 
   synchronized Registration registerCallback(InstrumentDescriptor descriptor,
-      DoubleSupplier callback) {
-    if (callback == null) {
-      throw new IllegalArgumentException("callback of '" + descriptor.name() + "' is null");
-    }
+      Consumer<Observations> callback, int cardinalityLimit) {
     Instrument existing = byName.get(descriptor.name());
     if (existing != null) {
       throw conflict(existing.descriptor, descriptor);
     }
-    CallbackInstrument created = new CallbackInstrument(descriptor, callback, nowEpochNanos());
+    CallbackInstrument created =
+        new CallbackInstrument(descriptor, callback, cardinalityLimit, nowEpochNanos());
     byName.put(descriptor.name(), created);
     instruments.add(created);
     return () -> unregister(created);

@@ -3,6 +3,8 @@ package dev.stria;
 import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * A sum that goes up and down: queue length, connections open. Unlike a {@link Gauge}, its
@@ -83,7 +85,10 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
     }
   }
 
-  /** Builds an up-down counter: {@code registry.upDownCounter(name)...register()}. */
+  /**
+   * Builds an up-down counter: {@code registry.upDownCounter(name)...register()}, or {@code
+   * callback(...)} for a sum read at collection time.
+   */
   public static final class Builder extends InstrumentBuilder<Builder> {
     Builder(MeterRegistry registry, String name) {
       super(registry, name);
@@ -94,6 +99,37 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
           descriptor("up-down counter", MetricType.UP_DOWN_COUNTER, "");
       return registry.register(descriptor, UpDownCounter.class,
           () -> new UpDownCounter(descriptor, cardinalityLimit, registry));
+    }
+
+    /**
+     * Registers a sum read at collection time (a pool's size, a queue's length), for an up-down
+     * counter without label names. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(DoubleSupplier sum) {
+      return callback(unlabelled(sum));
+    }
+
+    /**
+     * Registers a callback that reports one current sum per series at each collection, with
+     * label values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.upDownCounter("queue.depth").labelNames("queue")
+     *     .callback(out -> queues.forEach((name, q) -> out.record(q.size(), name)));
+     * }</pre>
+     *
+     * Delta readers get each series' change since they reported it last; a series not reported
+     * in a collection is absent from it and starts over when it comes back. See {@link
+     * Observations} for what is skipped. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback up-down counter", MetricType.UP_DOWN_COUNTER, callback);
     }
   }
 }
