@@ -30,8 +30,11 @@ import java.util.function.Consumer;
  * reports the new total as the delta. A series the callback stops reporting is forgotten: when it
  * comes back, it starts over (its whole value is its first delta).
  *
- * <p><b>Failures.</b> A callback that throws anything but a {@link VirtualMachineError} is logged
- * once and its series are skipped in that collection; the rest of the collection goes on. Bad
+ * <p><b>Failures.</b> A callback that throws — an exception, or an error such as {@code
+ * AssertionError}, {@code NoClassDefFoundError}, {@code ExceptionInInitializerError} or {@code
+ * StackOverflowError} (whose frames are unwound when it is caught) — is logged once and its series
+ * are skipped in that collection; the rest of the collection goes on. Only the other {@link
+ * VirtualMachineError}s ({@code OutOfMemoryError}, {@code InternalError}) end the collection. Bad
  * observations are skipped one by one (see {@link Observations}).
  */
 final class CallbackInstrument extends Instrument {
@@ -62,15 +65,16 @@ final class CallbackInstrument extends Instrument {
     CallbackObservations observations = new CallbackObservations(this, cardinalityLimit);
     try {
       callback.accept(observations);
+    } catch (StackOverflowError runaway) {
+      // A VirtualMachineError, but the callback's own: its frames are unwound by now, and the
+      // JVM is as healthy as before the call.
+      return skipFailed(runaway);
     } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable failure) { // an Error of the callback's own must not end the collection
-      if (!failureLogged) {
-        failureLogged = true;
-        LOG.log(Level.WARNING, "callback of " + descriptor + " threw; its series are skipped"
-            + " while it fails (logged once)", failure);
-      }
-      return null;
+      throw fatal; // out of memory, an internal error: nothing a collection should go on after
+    } catch (Throwable failure) {
+      // An AssertionError, a NoClassDefFoundError, an ExceptionInInitializerError are the
+      // callback's own failures: they must not end the other instruments' collection.
+      return skipFailed(failure);
     } finally {
       observations.close();
     }
@@ -132,6 +136,15 @@ final class CallbackInstrument extends Instrument {
   @Override
   void detachReader(int slot) {
     lastTotalsByReaderSlot.remove(slot);
+  }
+
+  private MetricSnapshot skipFailed(Throwable failure) {
+    if (!failureLogged) {
+      failureLogged = true;
+      LOG.log(Level.WARNING, "callback of " + descriptor + " threw; its series are skipped"
+          + " while it fails (logged once)", failure);
+    }
+    return null;
   }
 
   void rejectObservation(String what) {

@@ -87,13 +87,20 @@ public final class MeterRegistry {
     return newReader(TemporalitySelector.always(temporality));
   }
 
-  /** A reader that chooses the temporality per instrument kind. */
+  /**
+   * A reader that chooses the temporality per instrument kind. The selector is asked once per
+   * kind, here; the reader keeps its answers.
+   *
+   * @throws IllegalArgumentException if {@code temporality} is null, or throws or answers null
+   *     for a kind
+   */
   public synchronized MetricReader newReader(TemporalitySelector temporality) {
     if (temporality == null) {
       throw new IllegalArgumentException("a reader's temporality must not be null");
     }
-    RegistryReader reader = new RegistryReader(this, temporality, nextReaderSlot++,
+    RegistryReader reader = new RegistryReader(this, temporality, nextReaderSlot,
         nowEpochNanos());
+    nextReaderSlot++;
     readers.add(reader);
     openReaders = readers.toArray(new RegistryReader[0]);
     return reader;

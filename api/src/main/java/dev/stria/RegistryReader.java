@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class RegistryReader implements MetricReader {
   private final MeterRegistry registry;
-  private final TemporalitySelector temporality;
+  private final ReaderTemporality temporality;
   private final int slot;
   private long previousCollectionEpochNanos;
   private volatile boolean closed;
@@ -22,7 +22,7 @@ final class RegistryReader implements MetricReader {
   RegistryReader(MeterRegistry registry, TemporalitySelector temporality, int slot,
       long createdEpochNanos) {
     this.registry = registry;
-    this.temporality = temporality;
+    this.temporality = new ReaderTemporality(temporality);
     this.slot = slot;
     this.previousCollectionEpochNanos = createdEpochNanos;
   }
@@ -54,6 +54,7 @@ final class RegistryReader implements MetricReader {
     return slot;
   }
 
+  /** The reader's temporality per kind, as its selector answered when the reader was created. */
   @Override
   public TemporalitySelector temporality() {
     return temporality;
