@@ -7,6 +7,7 @@ import dev.stria.snapshot.TemporalitySelector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,12 @@ public final class MeterRegistry {
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
   private final List<RegistryReader> readers = new ArrayList<>();
   private volatile RegistryReader[] openReaders = new RegistryReader[0];
-  private int nextReaderSlot;
+  /**
+   * The reader slots in use. A closed reader's slot is given to a later reader only once every
+   * series has forgotten it ({@link #detach}, under this registry's lock like {@link #newReader}),
+   * so the per-slot state of series stays as large as the most readers open at once.
+   */
+  private final BitSet readerSlots = new BitSet();
 
   /** A registry with the defaults. */
   public MeterRegistry() {
@@ -98,9 +104,9 @@ public final class MeterRegistry {
     if (temporality == null) {
       throw new IllegalArgumentException("a reader's temporality must not be null");
     }
-    RegistryReader reader = new RegistryReader(this, temporality, nextReaderSlot,
-        nowEpochNanos());
-    nextReaderSlot++;
+    int slot = readerSlots.nextClearBit(0);
+    RegistryReader reader = new RegistryReader(this, temporality, slot, nowEpochNanos());
+    readerSlots.set(slot);
     readers.add(reader);
     openReaders = readers.toArray(new RegistryReader[0]);
     return reader;
@@ -175,6 +181,7 @@ public final class MeterRegistry {
     for (Instrument instrument : instruments) {
       instrument.detachReader(reader.slot());
     }
+    readerSlots.clear(reader.slot());
   }
 
   long nowEpochNanos() {

@@ -33,7 +33,7 @@ final class RegistryReader implements MetricReader {
       return List.of();
     }
     long now = registry.nowEpochNanos();
-    Collection collection = new Collection(this, now, registry.openReaders());
+    Collection collection = new Collection(this, now, registry);
     List<MetricSnapshot> batch = new ArrayList<>();
     for (Instrument instrument : registry.instruments()) {
       MetricSnapshot snapshot = instrument.collect(collection);
