@@ -31,10 +31,14 @@ import java.util.function.Supplier;
  * buckets(...)} and {@code exponential()}, an exponential histogram whose points also carry the
  * explicit-bucket view (Prometheus exposes both as one histogram).
  *
- * <p><b>Recording</b> allocates nothing. The bucket count is one wait-free atomic add; the double
- * sum, min and max are lock-free compare-and-sets on the calling thread's stripe. Timers record
- * nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free atomic add too. NaN
- * and infinite values are not recorded (counted as dropped).
+ * <p><b>Recording</b> allocates nothing. The bucket count is wait-free: on the calling thread's
+ * own stripe a plain add published with a release store, no atomic instruction; only when another
+ * thread owns the calling thread's stripe slot, one atomic add on a shared stripe. The double sum
+ * is a plain add on the thread's own stripe and a lock-free compare-and-set loop on a shared one;
+ * min and max are lock-free compare-and-sets that write only on a new extreme. Exponential
+ * buckets are counted with atomic adds on every stripe (see the {@code histogram-core} cells).
+ * Timers record nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free add
+ * too. NaN and infinite values are not recorded (counted as dropped).
  */
 public final class Histogram extends LabeledInstrument<Histogram.Series> {
 

@@ -16,14 +16,19 @@ import java.util.function.DoubleSupplier;
  * queued.dec();
  * }</pre>
  *
- * <p>Whole increments are wait-free (one atomic add on the calling thread's stripe); fractional
- * ones are lock-free. Nothing allocates.
+ * <p>Whole increments are wait-free: on the calling thread's own stripe a plain add published
+ * with a release store, no atomic instruction; only when another thread owns the calling
+ * thread's stripe slot, one atomic add on a shared stripe. Fractional ones are plain adds on the
+ * thread's own stripe and lock-free (a compare-and-set loop) on a shared one. Nothing allocates.
+ * NaN and infinite amounts are an {@link IllegalArgumentException}. A sum whose exact whole part
+ * would pass the range of a {@code long} goes on as a {@code double} instead of wrapping.
  */
 public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series> {
 
   UpDownCounter(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry) {
     super(descriptor, cardinalityLimit,
-        labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
+        labels -> new Series(descriptor.name(), labels, registry.nowEpochNanos()),
+        series -> series.state);
   }
 
   public void inc() {
@@ -44,42 +49,54 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
 
   /** One labelled series of an up-down counter. */
   public static final class Series {
+    private final String name;
     private final StripedCounter cell = new StripedCounter();
     final SumSeries state;
 
-    Series(Labels labels, long startEpochNanos) {
+    Series(String name, Labels labels, long startEpochNanos) {
+      this.name = name;
       this.state = new SumSeries(labels, startEpochNanos, cell);
     }
 
+    /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
     public void inc() {
       cell.add(1L);
     }
 
+    /** Subtracts one. */
     public void dec() {
       cell.add(-1L);
     }
 
+    /** Adds {@code amount}, which may be negative. */
     public void add(long amount) {
-      cell.add(amount);
+      if (((amount + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) { // |amount| < 2^32
+        cell.add(amount);
+      } else {
+        cell.add((double) amount); // keeps a stripe's exact long slot from wrapping
+      }
     }
 
     /**
      * Adds {@code amount}, which must be finite: a NaN or an infinity would poison the sum for
      * the rest of the series' life.
+     *
+     * @throws IllegalArgumentException if {@code amount} is NaN or infinite
      */
     public void add(double amount) {
       long whole = (long) amount;
-      if (whole == amount) {
+      if (whole == amount && ((whole + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) {
         cell.add(whole);
       } else if (Double.isFinite(amount)) {
         cell.add(amount);
       } else {
         throw new IllegalArgumentException(
-            "up-down counter " + state.labels + " cannot add " + amount
+            "up-down counter '" + name + "' cannot add " + amount
                 + ": increments must be finite numbers");
       }
     }
 
+    /** The labels of this series. */
     public Labels labels() {
       return state.labels;
     }
