@@ -187,6 +187,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     }
 
     public Histogram register() {
+      NameRules.histogramLabelNames(name, labelNames);
       boolean exponential = maxExponentialBuckets > 0;
       double[] explicit = bounds != null || exponential ? bounds : BucketBounds.prometheusDefault();
       BucketBounds bucketBounds = null;

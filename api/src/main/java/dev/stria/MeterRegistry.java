@@ -43,6 +43,7 @@ public final class MeterRegistry {
   private final InstrumentationScope scope;
   private final int cardinalityLimit;
   private final Map<String, Instrument> byName = new LinkedHashMap<>();
+  private final NameClaims nameClaims = new NameClaims();
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
   private final List<RegistryReader> readers = new ArrayList<>();
   private volatile RegistryReader[] openReaders = new RegistryReader[0];
@@ -133,6 +134,7 @@ public final class MeterRegistry {
       }
       throw conflict(existing.descriptor, descriptor);
     }
+    nameClaims.claim(descriptor);
     I created = factory.get();
     byName.put(descriptor.name(), created);
     instruments.add(created);
@@ -142,9 +144,16 @@ public final class MeterRegistry {
   synchronized Registration registerCallback(InstrumentDescriptor descriptor,
       Consumer<Observations> callback, int cardinalityLimit) {
     Instrument existing = byName.get(descriptor.name());
+    if (existing != null && existing.descriptor.equals(descriptor)) {
+      throw new IllegalArgumentException(descriptor + " is already registered:"
+          + " a callback instrument is registered once (it has one callback); close its"
+          + " Registration before registering another, or report several series from one"
+          + " callback with labelNames(..)");
+    }
     if (existing != null) {
       throw conflict(existing.descriptor, descriptor);
     }
+    nameClaims.claim(descriptor);
     CallbackInstrument created =
         new CallbackInstrument(descriptor, callback, cardinalityLimit, nowEpochNanos());
     byName.put(descriptor.name(), created);
@@ -156,6 +165,7 @@ public final class MeterRegistry {
     if (byName.get(instrument.descriptor.name()) == instrument) {
       byName.remove(instrument.descriptor.name());
       instruments.remove(instrument);
+      nameClaims.release(instrument.descriptor);
     }
   }
 
@@ -164,7 +174,8 @@ public final class MeterRegistry {
     return new IllegalArgumentException(
         "metric name '" + requested.name() + "' is already registered as " + existing
             + "; cannot register it again as " + requested
-            + ": a name is registered once, or again with identical settings");
+            + ": a name is registered once, or again with identical settings (callback"
+            + " instruments only once)");
   }
 
   List<Instrument> instruments() {
