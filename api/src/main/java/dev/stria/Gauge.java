@@ -27,18 +27,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
         labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
   }
 
+  /** Sets the value (gauge without label names): one volatile store, wait-free. */
   public void set(double value) {
     unlabelled().set(value);
   }
 
+  /** Adds one to the value (gauge without label names); lock-free. */
   public void inc() {
     unlabelled().inc();
   }
 
+  /** Subtracts one from the value (gauge without label names); lock-free. */
   public void dec() {
     unlabelled().dec();
   }
 
+  /** Adds {@code delta}, which may be negative (gauge without label names); lock-free. */
   public void add(double delta) {
     unlabelled().add(delta);
   }
@@ -52,18 +56,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       this.state = new GaugeSeries(labels, startEpochNanos, cell);
     }
 
+    /** Sets the value: one volatile store, wait-free. */
     public void set(double value) {
       cell.set(value);
     }
 
+    /** Adds one to the value: a compare-and-set loop, lock-free. */
     public void inc() {
       cell.add(1);
     }
 
+    /** Subtracts one from the value: a compare-and-set loop, lock-free. */
     public void dec() {
       cell.add(-1);
     }
 
+    /** Adds {@code delta}, which may be negative: a compare-and-set loop, lock-free. */
     public void add(double delta) {
       cell.add(delta);
     }
@@ -73,6 +81,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       return cell.get();
     }
 
+    /** The labels of this series. */
     public Labels labels() {
       return state.labels;
     }
@@ -87,6 +96,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       super(registry, name);
     }
 
+    /** Registers the gauge, or returns the one already registered with the same settings. */
     public Gauge register() {
       InstrumentDescriptor descriptor = descriptor("gauge", MetricType.GAUGE, "");
       return registry.register(descriptor, Gauge.class,

@@ -50,6 +50,9 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
         series -> series.state);
   }
 
+  /**
+   * Records {@code value} (histogram without label names); NaN and infinities are not recorded.
+   */
   public void observe(double value) {
     unlabelled().observe(value);
   }
@@ -59,14 +62,17 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     return unlabelled().startTimer();
   }
 
+  /** Runs {@code body} and records how long it took, also when it throws. */
   public void time(Runnable body) {
     unlabelled().time(body);
   }
 
+  /** Runs {@code body}, records how long it took, also when it throws, and returns its result. */
   public <T> T time(Supplier<T> body) {
     return unlabelled().time(body);
   }
 
+  /** As {@link #time(Supplier)}, for bodies that throw checked exceptions. */
   public <T> T timeChecked(Callable<T> body) throws Exception {
     return unlabelled().timeChecked(body);
   }
@@ -186,6 +192,12 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       return this;
     }
 
+    /**
+     * Registers the histogram, or returns the one already registered with the same settings.
+     *
+     * @throws IllegalArgumentException if a label is named {@code le} (Prometheus' bucket label)
+     *     or the name is taken by a different registration
+     */
     public Histogram register() {
       NameRules.histogramLabelNames(name, labelNames);
       boolean exponential = maxExponentialBuckets > 0;

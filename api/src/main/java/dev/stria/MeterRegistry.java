@@ -65,6 +65,7 @@ public final class MeterRegistry {
     this.cardinalityLimit = builder.cardinalityLimit;
   }
 
+  /** Settings for a registry: resource attributes, scope, cardinality limit. */
   public static Builder builder() {
     return new Builder();
   }
@@ -113,10 +114,12 @@ public final class MeterRegistry {
     return reader;
   }
 
+  /** The resource attributes exporters attach to everything they send. */
   public Resource resource() {
     return resource;
   }
 
+  /** The instrumentation scope exporters attach (default {@code dev.stria} at its version). */
   public InstrumentationScope scope() {
     return scope;
   }
@@ -251,6 +254,7 @@ public final class MeterRegistry {
       return this;
     }
 
+    /** A registry with these settings. */
     public MeterRegistry build() {
       return new MeterRegistry(this);
     }

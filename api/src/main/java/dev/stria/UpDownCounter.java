@@ -31,18 +31,25 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
         series -> series.state);
   }
 
+  /** Adds one (up-down counter without label names). */
   public void inc() {
     unlabelled().inc();
   }
 
+  /** Subtracts one (up-down counter without label names). */
   public void dec() {
     unlabelled().dec();
   }
 
+  /** Adds {@code amount}, which may be negative (up-down counter without label names). */
   public void add(long amount) {
     unlabelled().add(amount);
   }
 
+  /**
+   * Adds {@code amount}, a finite number that may be negative (up-down counter without label
+   * names).
+   */
   public void add(double amount) {
     unlabelled().add(amount);
   }
@@ -111,6 +118,7 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
       super(registry, name);
     }
 
+    /** Registers the up-down counter, or returns the one already registered the same way. */
     public UpDownCounter register() {
       InstrumentDescriptor descriptor =
           descriptor("up-down counter", MetricType.UP_DOWN_COUNTER, "");

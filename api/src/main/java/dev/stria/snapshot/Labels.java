@@ -80,6 +80,7 @@ public final class Labels {
     return names.length;
   }
 
+  /** Whether there are no labels. */
   public boolean isEmpty() {
     return names.length == 0;
   }

@@ -14,6 +14,7 @@ public record Resource(Map<String, String> attributes) {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
+  /** A resource without attributes. */
   public static Resource empty() {
     return new Resource(Map.of());
   }
