@@ -137,8 +137,8 @@ public final class MeterRegistry {
       }
       throw conflict(existing.descriptor, descriptor);
     }
-    nameClaims.claim(descriptor);
     I created = factory.get();
+    nameClaims.claim(descriptor);
     byName.put(descriptor.name(), created);
     instruments.add(created);
     return created;
