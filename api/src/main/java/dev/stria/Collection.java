@@ -4,19 +4,27 @@ import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.Temporality;
 
 /**
- * One reader's collection in progress: who is collecting, at what time, and which other readers
- * want the deltas that this collection drains.
+ * One reader's collection in progress: who is collecting, at what time, and where to find the
+ * readers that want the deltas this collection drains.
  */
 final class Collection {
   final RegistryReader reader;
   final long epochNanos;
-  /** Every open reader at the start of this collection, this one included. */
-  final RegistryReader[] readers;
+  private final MeterRegistry registry;
 
-  Collection(RegistryReader reader, long epochNanos, RegistryReader[] readers) {
+  Collection(RegistryReader reader, long epochNanos, MeterRegistry registry) {
     this.reader = reader;
     this.epochNanos = epochNanos;
-    this.readers = readers;
+    this.registry = registry;
+  }
+
+  /**
+   * The registry's open readers now (a volatile read). A series reads them after each drain, not
+   * once per collection: a reader created while this collection runs must get what later drains
+   * take (see {@link SeriesState}).
+   */
+  RegistryReader[] openReaders() {
+    return registry.openReaders();
   }
 
   /** The temporality this reader wants for a recorded instrument of {@code type}. */

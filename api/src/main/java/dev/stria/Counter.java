@@ -3,6 +3,7 @@ package dev.stria;
 import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -17,10 +18,18 @@ import java.util.function.DoubleSupplier;
  * ok.add(3);
  * }</pre>
  *
- * <p>Recording is wait-free for whole increments ({@code inc()}, {@code add(long)}, and {@code
- * add(double)} of a whole number): one atomic add on the calling thread's stripe, no allocation.
- * A fractional {@code add(double)} is lock-free (a compare-and-set on the stripe). A negative or
- * NaN increment is an {@link IllegalArgumentException}; nothing is recorded then.
+ * <p><b>Recording</b> allocates nothing and is wait-free for whole increments ({@code inc()},
+ * {@code add(long)}, and {@code add(double)} of a whole number): on the calling thread's own
+ * stripe it is a plain add published with a release store, no atomic instruction; only when
+ * another thread already owns the calling thread's stripe slot (more recording threads than
+ * stripes) does it become one atomic add on a shared stripe. A fractional {@code add(double)} is
+ * a plain add on the thread's own stripe and lock-free (a compare-and-set loop) on a shared one.
+ * A negative, NaN or infinite increment is an {@link IllegalArgumentException}; nothing is
+ * recorded then.
+ *
+ * <p><b>Totals never decrease or wrap.</b> Whole increments are summed exactly up to
+ * 2<sup>63</sup>&nbsp;-&nbsp;1; past that the total goes on growing as a {@code double}
+ * (exporters see every total as a double, exact up to 2<sup>53</sup>).
  */
 public final class Counter extends LabeledInstrument<Counter.Series> {
 
@@ -56,38 +65,51 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
       this.state = new SumSeries(labels, startEpochNanos, cell);
     }
 
-    /** Adds 1. */
+    /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
     public void inc() {
       cell.add(1L);
     }
 
-    /** Adds {@code amount}; a negative amount is an {@code IllegalArgumentException} naming it. */
+    /**
+     * Adds {@code amount}, which must not be negative.
+     *
+     * @throws IllegalArgumentException if {@code amount} is negative
+     */
     public void add(long amount) {
-      if (amount < 0) {
-        throw negative(amount);
+      if ((amount >>> SumSeries.LARGE_BITS) == 0) { // also false for negative amounts
+        cell.add(amount);
+      } else {
+        addLarge(amount);
       }
-      cell.add(amount);
     }
 
     /**
-     * Adds {@code amount}; a negative or NaN amount is an {@code IllegalArgumentException} naming it.
+     * Adds {@code amount}, which must be a finite non-negative number; whole numbers are summed
+     * exactly.
+     *
+     * @throws IllegalArgumentException if {@code amount} is negative, NaN or infinite
      */
     public void add(double amount) {
-      if (!(amount >= 0)) {
-        throw negative(amount);
-      }
       long whole = (long) amount;
-      if (whole == amount) {
+      if (whole == amount && (whole >>> SumSeries.LARGE_BITS) == 0) {
         cell.add(whole);
       } else {
-        cell.add(amount);
+        addLarge(amount);
       }
     }
 
-    private IllegalArgumentException negative(double amount) {
-      return new IllegalArgumentException(
-          "counter '" + name + "' cannot add " + amount + ": increments must be non-negative"
-              + " numbers (use an up-down counter for values that go down)");
+    /**
+     * The rare path: a negative, non-finite, fractional or very large increment. Whole amounts of
+     * 2<sup>32</sup> and more go to the double slot, so a stripe's exact long slot cannot wrap
+     * between two collections.
+     */
+    private void addLarge(double amount) {
+      if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(
+            "counter '" + name + "' cannot add " + amount + ": increments must be finite"
+                + " non-negative numbers (use an up-down counter for values that go down)");
+      }
+      cell.add(amount);
     }
 
     /** The labels of this series. */
@@ -113,13 +135,39 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     }
 
     /**
-     * Registers a monotonic total read at collection time (GC counts, bytes read by a library).
-     * A callback that throws is logged once and its series skipped; the collection goes on.
+     * Registers a monotonic total read at collection time (GC counts, bytes read by a library),
+     * for a counter without label names. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
      */
     public Registration callback(DoubleSupplier total) {
-      requireNoLabelsForCallback();
-      InstrumentDescriptor descriptor = descriptor("callback counter", MetricType.COUNTER, "");
-      return registry.registerCallback(descriptor, total);
+      return callback(unlabelled(total));
+    }
+
+    /**
+     * Registers a callback that reports one monotonic total per series at each collection, with
+     * label values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.counter("jvm.gc.collections").labelNames("jvm.gc.name")
+     *     .callback(out -> {
+     *       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+     *         out.record(gc.getCollectionCount(), gc.getName());
+     *       }
+     *     });
+     * }</pre>
+     *
+     * Delta readers get each series' difference from the total they reported last (a total that
+     * went down counts as new in full); a series not reported in a collection is absent from it
+     * and starts over when it comes back. See {@link Observations} for what is skipped. A
+     * callback that throws is logged once and its series skipped; the collection goes on.
+     * Concurrent collections may call it at the same time, each with observations of its own.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback counter", MetricType.COUNTER, callback);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.stria;
 import dev.stria.core.internal.GaugeCell;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -26,22 +27,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
         labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
   }
 
-  /** Sets the value (instrument without label names; else {@code IllegalStateException}). */
+  /** Sets the value (gauge without label names): one volatile store, wait-free. */
   public void set(double value) {
     unlabelled().set(value);
   }
 
-  /** Adds 1 (instrument without label names). */
+  /** Adds one to the value (gauge without label names); lock-free. */
   public void inc() {
     unlabelled().inc();
   }
 
-  /** Subtracts 1 (instrument without label names). */
+  /** Subtracts one from the value (gauge without label names); lock-free. */
   public void dec() {
     unlabelled().dec();
   }
 
-  /** Adds {@code delta}, which may be negative (instrument without label names). */
+  /** Adds {@code delta}, which may be negative (gauge without label names); lock-free. */
   public void add(double delta) {
     unlabelled().add(delta);
   }
@@ -55,22 +56,22 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       this.state = new GaugeSeries(labels, startEpochNanos, cell);
     }
 
-    /** Sets the value. */
+    /** Sets the value: one volatile store, wait-free. */
     public void set(double value) {
       cell.set(value);
     }
 
-    /** Adds 1. */
+    /** Adds one to the value: a compare-and-set loop, lock-free. */
     public void inc() {
       cell.add(1);
     }
 
-    /** Subtracts 1. */
+    /** Subtracts one from the value: a compare-and-set loop, lock-free. */
     public void dec() {
       cell.add(-1);
     }
 
-    /** Adds {@code delta}, which may be negative. */
+    /** Adds {@code delta}, which may be negative: a compare-and-set loop, lock-free. */
     public void add(double delta) {
       cell.add(delta);
     }
@@ -80,7 +81,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       return cell.get();
     }
 
-    /** The label values of this series. */
+    /** The labels of this series. */
     public Labels labels() {
       return state.labels;
     }
@@ -95,7 +96,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       super(registry, name);
     }
 
-    /** Registers the gauge, or returns the one registered with identical settings. */
+    /** Registers the gauge, or returns the one already registered with the same settings. */
     public Gauge register() {
       InstrumentDescriptor descriptor = descriptor("gauge", MetricType.GAUGE, "");
       return registry.register(descriptor, Gauge.class,
@@ -103,13 +104,35 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
     }
 
     /**
-     * Registers a value read at each collection. A callback that throws is logged once and its
-     * series skipped; the collection goes on.
+     * Registers a value read at each collection, for a gauge without label names. A callback that
+     * throws is logged once and its series skipped; the collection goes on. Concurrent
+     * collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
      */
     public Registration callback(DoubleSupplier value) {
-      requireNoLabelsForCallback();
-      InstrumentDescriptor descriptor = descriptor("callback gauge", MetricType.GAUGE, "");
-      return registry.registerCallback(descriptor, value);
+      return callback(unlabelled(value));
+    }
+
+    /**
+     * Registers a callback that reports one value per series at each collection, with label
+     * values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.gauge("jvm.memory.used").unit("By")
+     *     .labelNames("jvm.memory.type", "jvm.memory.pool.name")
+     *     .callback(out -> out.record(edenUsed(), "heap", "G1 Eden Space"));
+     * }</pre>
+     *
+     * A series not reported in a collection is absent from it; see {@link Observations} for
+     * what is skipped. A callback that throws is logged once and its series skipped; the
+     * collection goes on. Concurrent collections may call it at the same time, each with
+     * observations of its own.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback gauge", MetricType.GAUGE, callback);
     }
   }
 }

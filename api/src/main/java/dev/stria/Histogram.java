@@ -31,10 +31,14 @@ import java.util.function.Supplier;
  * buckets(...)} and {@code exponential()}, an exponential histogram whose points also carry the
  * explicit-bucket view (Prometheus exposes both as one histogram).
  *
- * <p><b>Recording</b> allocates nothing. The bucket count is one wait-free atomic add; the double
- * sum, min and max are lock-free compare-and-sets on the calling thread's stripe. Timers record
- * nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free atomic add too. NaN
- * and infinite values are not recorded (counted as dropped).
+ * <p><b>Recording</b> allocates nothing. The bucket count is wait-free: on the calling thread's
+ * own stripe a plain add published with a release store, no atomic instruction; only when another
+ * thread owns the calling thread's stripe slot, one atomic add on a shared stripe. The double sum
+ * is a plain add on the thread's own stripe and a lock-free compare-and-set loop on a shared one;
+ * min and max are lock-free compare-and-sets that write only on a new extreme. Exponential
+ * buckets are counted with atomic adds on every stripe (see the {@code histogram-core} cells).
+ * Timers record nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free add
+ * too. NaN and infinite values are not recorded (counted as dropped).
  */
 public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
@@ -46,7 +50,9 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
         series -> series.state);
   }
 
-  /** Records {@code value} (instrument without label names; else {@code IllegalStateException}). */
+  /**
+   * Records {@code value} (histogram without label names); NaN and infinities are not recorded.
+   */
   public void observe(double value) {
     unlabelled().observe(value);
   }
@@ -56,17 +62,17 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     return unlabelled().startTimer();
   }
 
-  /** Runs {@code body} and records its duration in the histogram's unit, also when it throws. */
+  /** Runs {@code body} and records how long it took, also when it throws. */
   public void time(Runnable body) {
     unlabelled().time(body);
   }
 
-  /** Runs {@code body}, records its duration in the histogram's unit, returns its result. */
+  /** Runs {@code body}, records how long it took, also when it throws, and returns its result. */
   public <T> T time(Supplier<T> body) {
     return unlabelled().time(body);
   }
 
-  /** Calls {@code body}, records its duration in the histogram's unit, returns its result. */
+  /** As {@link #time(Supplier)}, for bodies that throw checked exceptions. */
   public <T> T timeChecked(Callable<T> body) throws Exception {
     return unlabelled().timeChecked(body);
   }
@@ -187,8 +193,14 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       return this;
     }
 
-    /** Registers the histogram, or returns the one registered with identical settings. */
+    /**
+     * Registers the histogram, or returns the one already registered with the same settings.
+     *
+     * @throws IllegalArgumentException if a label is named {@code le} (Prometheus' bucket label)
+     *     or the name is taken by a different registration
+     */
     public Histogram register() {
+      NameRules.histogramLabelNames(name, labelNames);
       boolean exponential = maxExponentialBuckets > 0;
       double[] explicit = bounds != null || exponential ? bounds : BucketBounds.prometheusDefault();
       BucketBounds bucketBounds = null;

@@ -18,7 +18,7 @@ abstract class Instrument {
   abstract Iterable<? extends CollectableSeries> collectableSeries();
 
   /** This instrument's snapshot for {@code collection}, or null when it has no point. */
-  final MetricSnapshot collect(Collection collection) {
+  MetricSnapshot collect(Collection collection) {
     List<PointSnapshot> points = new ArrayList<>();
     for (CollectableSeries series : collectableSeries()) {
       PointSnapshot point = series.collect(collection, descriptor.type());
@@ -26,6 +26,11 @@ abstract class Instrument {
         points.add(point);
       }
     }
+    return snapshot(collection, points);
+  }
+
+  /** The snapshot of {@code points}, or null when there are none. */
+  final MetricSnapshot snapshot(Collection collection, List<PointSnapshot> points) {
     if (points.isEmpty()) {
       return null;
     }
@@ -43,7 +48,8 @@ abstract class Instrument {
     return collection.temporalityFor(descriptor.type());
   }
 
-  final void detachReader(int slot) {
+  /** Drops what the closed reader in {@code slot} had pending. */
+  void detachReader(int slot) {
     for (CollectableSeries series : collectableSeries()) {
       series.forgetReader(slot);
     }

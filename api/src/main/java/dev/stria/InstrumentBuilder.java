@@ -1,6 +1,9 @@
 package dev.stria;
 
+import dev.stria.snapshot.MetricType;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * The settings every instrument builder shares: description, unit, label names and the
@@ -61,18 +64,34 @@ abstract class InstrumentBuilder<B extends InstrumentBuilder<B>> {
     return self();
   }
 
-  InstrumentDescriptor descriptor(String kind, dev.stria.snapshot.MetricType type,
+  InstrumentDescriptor descriptor(String kind, MetricType type,
       String aggregation) {
     return new InstrumentDescriptor(
         name, kind, type, description, unit, List.of(labelNames), aggregation);
   }
 
-  /** Labels are for recorded instruments; callbacks report one unlabelled series. */
-  void requireNoLabelsForCallback() {
+  /**
+   * Registers {@code callback} as a callback instrument of {@code kind}; null callbacks are
+   * refused naming the instrument.
+   */
+  Registration registerCallback(String kind, MetricType type,
+      Consumer<Observations> callback) {
+    if (callback == null) {
+      throw new IllegalArgumentException("callback of '" + name + "' is null");
+    }
+    return registry.registerCallback(descriptor(kind, type, ""), callback, cardinalityLimit);
+  }
+
+  /** The single-value callback as a callback of one unlabelled series. */
+  Consumer<Observations> unlabelled(DoubleSupplier value) {
+    if (value == null) {
+      throw new IllegalArgumentException("callback of '" + name + "' is null");
+    }
     if (labelNames.length > 0) {
       throw new IllegalArgumentException(
-          "callback instrument '" + name + "' cannot have label names "
-              + List.of(labelNames) + ": a callback reports one series");
+          "callback of '" + name + "' has label names " + List.of(labelNames) + " and must"
+              + " report label values: use callback(out -> out.record(value, labelValues...))");
     }
+    return out -> out.record(value.getAsDouble());
   }
 }

@@ -7,11 +7,12 @@ import dev.stria.snapshot.TemporalitySelector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.DoubleSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,10 +43,16 @@ public final class MeterRegistry {
   private final InstrumentationScope scope;
   private final int cardinalityLimit;
   private final Map<String, Instrument> byName = new LinkedHashMap<>();
+  private final NameClaims nameClaims = new NameClaims();
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
   private final List<RegistryReader> readers = new ArrayList<>();
   private volatile RegistryReader[] openReaders = new RegistryReader[0];
-  private int nextReaderSlot;
+  /**
+   * The reader slots in use. A closed reader's slot is given to a later reader only once every
+   * series has forgotten it ({@link #detach}, under this registry's lock like {@link #newReader}),
+   * so the per-slot state of series stays as large as the most readers open at once.
+   */
+  private final BitSet readerSlots = new BitSet();
 
   /** A registry with the defaults. */
   public MeterRegistry() {
@@ -58,7 +65,7 @@ public final class MeterRegistry {
     this.cardinalityLimit = builder.cardinalityLimit;
   }
 
-  /** A builder for a registry with a resource, a scope or a cardinality limit. */
+  /** Settings for a registry: resource attributes, scope, cardinality limit. */
   public static Builder builder() {
     return new Builder();
   }
@@ -88,24 +95,31 @@ public final class MeterRegistry {
     return newReader(TemporalitySelector.always(temporality));
   }
 
-  /** A reader that chooses the temporality per instrument kind. */
+  /**
+   * A reader that chooses the temporality per instrument kind. The selector is asked once per
+   * kind, here; the reader keeps its answers.
+   *
+   * @throws IllegalArgumentException if {@code temporality} is null, or throws or answers null
+   *     for a kind
+   */
   public synchronized MetricReader newReader(TemporalitySelector temporality) {
     if (temporality == null) {
       throw new IllegalArgumentException("a reader's temporality must not be null");
     }
-    RegistryReader reader = new RegistryReader(this, temporality, nextReaderSlot++,
-        nowEpochNanos());
+    int slot = readerSlots.nextClearBit(0);
+    RegistryReader reader = new RegistryReader(this, temporality, slot, nowEpochNanos());
+    readerSlots.set(slot);
     readers.add(reader);
     openReaders = readers.toArray(new RegistryReader[0]);
     return reader;
   }
 
-  /** The resource attributes given to the builder, attached by exporters. */
+  /** The resource attributes exporters attach to everything they send. */
   public Resource resource() {
     return resource;
   }
 
-  /** The instrumentation scope readers report the registry's metrics under. */
+  /** The instrumentation scope exporters attach (default {@code dev.stria} at its version). */
   public InstrumentationScope scope() {
     return scope;
   }
@@ -124,21 +138,27 @@ public final class MeterRegistry {
       throw conflict(existing.descriptor, descriptor);
     }
     I created = factory.get();
+    nameClaims.claim(descriptor);
     byName.put(descriptor.name(), created);
     instruments.add(created);
     return created;
   }
 
   synchronized Registration registerCallback(InstrumentDescriptor descriptor,
-      DoubleSupplier callback) {
-    if (callback == null) {
-      throw new IllegalArgumentException("callback of '" + descriptor.name() + "' is null");
-    }
+      Consumer<Observations> callback, int cardinalityLimit) {
     Instrument existing = byName.get(descriptor.name());
+    if (existing != null && existing.descriptor.equals(descriptor)) {
+      throw new IllegalArgumentException(descriptor + " is already registered:"
+          + " a callback instrument is registered once (it has one callback); close its"
+          + " Registration before registering another, or report several series from one"
+          + " callback with labelNames(..)");
+    }
     if (existing != null) {
       throw conflict(existing.descriptor, descriptor);
     }
-    CallbackInstrument created = new CallbackInstrument(descriptor, callback, nowEpochNanos());
+    nameClaims.claim(descriptor);
+    CallbackInstrument created =
+        new CallbackInstrument(descriptor, callback, cardinalityLimit, nowEpochNanos());
     byName.put(descriptor.name(), created);
     instruments.add(created);
     return () -> unregister(created);
@@ -148,6 +168,7 @@ public final class MeterRegistry {
     if (byName.get(instrument.descriptor.name()) == instrument) {
       byName.remove(instrument.descriptor.name());
       instruments.remove(instrument);
+      nameClaims.release(instrument.descriptor);
     }
   }
 
@@ -156,7 +177,8 @@ public final class MeterRegistry {
     return new IllegalArgumentException(
         "metric name '" + requested.name() + "' is already registered as " + existing
             + "; cannot register it again as " + requested
-            + ": a name is registered once, or again with identical settings");
+            + ": a name is registered once, or again with identical settings (callback"
+            + " instruments only once)");
   }
 
   List<Instrument> instruments() {
@@ -173,6 +195,7 @@ public final class MeterRegistry {
     for (Instrument instrument : instruments) {
       instrument.detachReader(reader.slot());
     }
+    readerSlots.clear(reader.slot());
   }
 
   long nowEpochNanos() {
@@ -231,7 +254,7 @@ public final class MeterRegistry {
       return this;
     }
 
-    /** A new registry with these settings. */
+    /** A registry with these settings. */
     public MeterRegistry build() {
       return new MeterRegistry(this);
     }

@@ -42,6 +42,12 @@ final class NameRules {
                 + " '__' are reserved");
       }
       String underscored = name.replace('.', '_');
+      if (underscored.startsWith("otel_scope_")) {
+        throw new IllegalArgumentException(
+            "label name '" + name + "' of '" + instrument + "' is reserved: exporters write the"
+                + " instrumentation scope as otel_scope_* labels (Prometheus: otel_scope_name,"
+                + " otel_scope_version), and this label would replace them");
+      }
       String clash = seenAsPrometheus.put(underscored, name);
       if (clash != null) {
         throw new IllegalArgumentException(
@@ -51,6 +57,18 @@ final class NameRules {
       }
     }
     return names.clone();
+  }
+
+  /** Refuses label {@code le} on a histogram, where Prometheus writes each bucket's bound. */
+  static void histogramLabelNames(String instrument, String[] names) {
+    for (String name : names) {
+      if (name.equals("le")) {
+        throw new IllegalArgumentException(
+            "label name 'le' of histogram '" + instrument + "' is reserved: Prometheus writes"
+                + " each bucket's upper bound as label le, and a histogram with a label of its"
+                + " own by that name cannot be exposed at all");
+      }
+    }
   }
 
   static String unit(String instrument, String unit) {

@@ -11,6 +11,7 @@ package dev.stria;
  * }</pre>
  */
 public interface Registration extends AutoCloseable {
+  /** Unregisters the callback instrument; its name may then be registered again. Idempotent. */
   @Override
   void close();
 }

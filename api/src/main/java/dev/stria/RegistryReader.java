@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class RegistryReader implements MetricReader {
   private final MeterRegistry registry;
-  private final TemporalitySelector temporality;
+  private final ReaderTemporality temporality;
   private final int slot;
   private long previousCollectionEpochNanos;
   private volatile boolean closed;
@@ -22,7 +22,7 @@ final class RegistryReader implements MetricReader {
   RegistryReader(MeterRegistry registry, TemporalitySelector temporality, int slot,
       long createdEpochNanos) {
     this.registry = registry;
-    this.temporality = temporality;
+    this.temporality = new ReaderTemporality(temporality);
     this.slot = slot;
     this.previousCollectionEpochNanos = createdEpochNanos;
   }
@@ -33,7 +33,7 @@ final class RegistryReader implements MetricReader {
       return List.of();
     }
     long now = registry.nowEpochNanos();
-    Collection collection = new Collection(this, now, registry.openReaders());
+    Collection collection = new Collection(this, now, registry);
     List<MetricSnapshot> batch = new ArrayList<>();
     for (Instrument instrument : registry.instruments()) {
       MetricSnapshot snapshot = instrument.collect(collection);
@@ -54,6 +54,7 @@ final class RegistryReader implements MetricReader {
     return slot;
   }
 
+  /** The reader's temporality per kind, as its selector answered when the reader was created. */
   @Override
   public TemporalitySelector temporality() {
     return temporality;

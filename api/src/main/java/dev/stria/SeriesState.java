@@ -16,15 +16,25 @@ import java.util.Arrays;
  * collection:
  *
  * <ol>
- *   <li>drains the cells (an exchange: each recording is drained exactly once), straight into
- *       the cumulative total when no open reader wants deltas of this kind;
- *   <li>adds the drained delta to the cumulative total, and to the pending delta of every open
- *       reader that wants deltas for this instrument kind;
+ *   <li>drains the cells into a fresh delta (an exchange or a read-and-subtract: each recording
+ *       is drained exactly once);
+ *   <li>only then reads the registry's open readers, and adds the delta to the cumulative total
+ *       and to the pending delta of every open reader that wants deltas for this instrument kind;
  *   <li>reports the cumulative total, or its own pending delta, which it then empties.
  * </ol>
  *
  * So every recording reaches the cumulative total once and every delta reader's pending data
  * once, whichever reader happened to drain it: readers are independent and exact.
+ *
+ * <p><b>A reader created during another reader's collection</b> gets every recording made after
+ * {@code newReader(..)} returned. Such a recording's release store is what the drain reads (an
+ * acquire read or an exchange, see {@code StripeReadings}), and {@code newReader} published the
+ * reader (a volatile write of the open readers) before that store, so the open readers this drain
+ * reads next include the new reader. Reading them at the start of the collection instead would
+ * hand later drains' recordings only to the readers that were open then. A recording made before
+ * {@code newReader} and drained after it may reach the new reader too (its first delta may start
+ * a little early); one that a closed reader's {@code forgetReader} already passed is never added
+ * back, because both run under this series' lock and the reader left the open readers first.
  *
  * @param <D> the mutable accumulation of this kind of series (a sum, a histogram)
  */
@@ -59,17 +69,13 @@ abstract class SeriesState<D> implements CollectableSeries {
     if (cumulative == null) {
       cumulative = empty();
     }
-    if (anyReaderWantsDeltas(collection, type)) {
-      D delta = empty();
-      drainInto(delta);
-      merge(cumulative, delta);
-      for (RegistryReader reader : collection.readers) {
-        if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
-          merge(pendingFor(reader.slot()), delta);
-        }
+    D delta = empty();
+    drainInto(delta);
+    merge(cumulative, delta);
+    for (RegistryReader reader : collection.openReaders()) { // after the drain: see above
+      if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
+        merge(pendingFor(reader.slot()), delta);
       }
-    } else {
-      drainInto(cumulative); // only cumulative readers: nothing to allocate
     }
     if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
       return point(cumulative, startEpochNanos, collection.epochNanos);
@@ -83,15 +89,6 @@ abstract class SeriesState<D> implements CollectableSeries {
     }
     pendingByReaderSlot[slot] = null;
     return point(mine, collection.deltaStart(startEpochNanos), collection.epochNanos);
-  }
-
-  private static boolean anyReaderWantsDeltas(Collection collection, MetricType type) {
-    for (RegistryReader reader : collection.readers) {
-      if (reader.temporality().temporalityFor(type) == Temporality.DELTA) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @SuppressWarnings("unchecked")

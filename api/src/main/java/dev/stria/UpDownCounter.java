@@ -3,6 +3,8 @@ package dev.stria;
 import dev.stria.core.internal.StripedCounter;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * A sum that goes up and down: queue length, connections open. Unlike a {@link Gauge}, its
@@ -14,95 +16,145 @@ import dev.stria.snapshot.MetricType;
  * queued.dec();
  * }</pre>
  *
- * <p>Whole increments are wait-free (one atomic add on the calling thread's stripe); fractional
- * ones are lock-free. Nothing allocates.
+ * <p>Whole increments are wait-free: on the calling thread's own stripe a plain add published
+ * with a release store, no atomic instruction; only when another thread owns the calling
+ * thread's stripe slot, one atomic add on a shared stripe. Fractional ones are plain adds on the
+ * thread's own stripe and lock-free (a compare-and-set loop) on a shared one. Nothing allocates.
+ * NaN and infinite amounts are an {@link IllegalArgumentException}. A sum whose exact whole part
+ * would pass the range of a {@code long} goes on as a {@code double} instead of wrapping.
  */
 public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series> {
 
   UpDownCounter(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry) {
     super(descriptor, cardinalityLimit,
-        labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
+        labels -> new Series(descriptor.name(), labels, registry.nowEpochNanos()),
+        series -> series.state);
   }
 
-  /** Adds 1 (instrument without label names; else {@code IllegalStateException}). */
+  /** Adds one (up-down counter without label names). */
   public void inc() {
     unlabelled().inc();
   }
 
-  /** Subtracts 1 (instrument without label names). */
+  /** Subtracts one (up-down counter without label names). */
   public void dec() {
     unlabelled().dec();
   }
 
-  /** Adds {@code amount}, which may be negative (instrument without label names). */
+  /** Adds {@code amount}, which may be negative (up-down counter without label names). */
   public void add(long amount) {
     unlabelled().add(amount);
   }
 
-  /** Adds the finite {@code amount}, which may be negative (instrument without label names). */
+  /**
+   * Adds {@code amount}, a finite number that may be negative (up-down counter without label
+   * names).
+   */
   public void add(double amount) {
     unlabelled().add(amount);
   }
 
   /** One labelled series of an up-down counter. */
   public static final class Series {
+    private final String name;
     private final StripedCounter cell = new StripedCounter();
     final SumSeries state;
 
-    Series(Labels labels, long startEpochNanos) {
+    Series(String name, Labels labels, long startEpochNanos) {
+      this.name = name;
       this.state = new SumSeries(labels, startEpochNanos, cell);
     }
 
-    /** Adds 1. */
+    /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
     public void inc() {
       cell.add(1L);
     }
 
-    /** Subtracts 1. */
+    /** Subtracts one. */
     public void dec() {
       cell.add(-1L);
     }
 
     /** Adds {@code amount}, which may be negative. */
     public void add(long amount) {
-      cell.add(amount);
+      if (((amount + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) { // |amount| < 2^32
+        cell.add(amount);
+      } else {
+        cell.add((double) amount); // keeps a stripe's exact long slot from wrapping
+      }
     }
 
     /**
      * Adds {@code amount}, which must be finite: a NaN or an infinity would poison the sum for
      * the rest of the series' life.
+     *
+     * @throws IllegalArgumentException if {@code amount} is NaN or infinite
      */
     public void add(double amount) {
       long whole = (long) amount;
-      if (whole == amount) {
+      if (whole == amount && ((whole + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) {
         cell.add(whole);
       } else if (Double.isFinite(amount)) {
         cell.add(amount);
       } else {
         throw new IllegalArgumentException(
-            "up-down counter " + state.labels + " cannot add " + amount
+            "up-down counter '" + name + "' cannot add " + amount
                 + ": increments must be finite numbers");
       }
     }
 
-    /** The label values of this series. */
+    /** The labels of this series. */
     public Labels labels() {
       return state.labels;
     }
   }
 
-  /** Builds an up-down counter: {@code registry.upDownCounter(name)...register()}. */
+  /**
+   * Builds an up-down counter: {@code registry.upDownCounter(name)...register()}, or {@code
+   * callback(...)} for a sum read at collection time.
+   */
   public static final class Builder extends InstrumentBuilder<Builder> {
     Builder(MeterRegistry registry, String name) {
       super(registry, name);
     }
 
-    /** Registers the up-down counter, or returns the one registered with identical settings. */
+    /** Registers the up-down counter, or returns the one already registered the same way. */
     public UpDownCounter register() {
       InstrumentDescriptor descriptor =
           descriptor("up-down counter", MetricType.UP_DOWN_COUNTER, "");
       return registry.register(descriptor, UpDownCounter.class,
           () -> new UpDownCounter(descriptor, cardinalityLimit, registry));
+    }
+
+    /**
+     * Registers a sum read at collection time (a pool's size, a queue's length), for an up-down
+     * counter without label names. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(DoubleSupplier sum) {
+      return callback(unlabelled(sum));
+    }
+
+    /**
+     * Registers a callback that reports one current sum per series at each collection, with
+     * label values for the builder's label names:
+     *
+     * <pre>{@code
+     * registry.upDownCounter("queue.depth").labelNames("queue")
+     *     .callback(out -> queues.forEach((name, q) -> out.record(q.size(), name)));
+     * }</pre>
+     *
+     * Delta readers get each series' change since they reported it last; a series not reported
+     * in a collection is absent from it and starts over when it comes back. See {@link
+     * Observations} for what is skipped. A callback that throws is logged once and its series
+     * skipped; the collection goes on. Concurrent collections may call it at the same time.
+     *
+     * @return the handle whose {@code close()} unregisters the callback
+     */
+    public Registration callback(Consumer<Observations> callback) {
+      return registerCallback("callback up-down counter", MetricType.UP_DOWN_COUNTER, callback);
     }
   }
 }

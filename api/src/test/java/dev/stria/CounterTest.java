@@ -175,9 +175,10 @@ class CounterTest {
   }
 
   @Test
-  void callbacksCannotHaveLabels() {
+  void singleValueCallbackOfALabelledCounterIsRefusedNamingTheLabels() {
     assertThatThrownBy(() -> registry.counter("c").labelNames("a").callback(() -> 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cannot have label names [a]");
+        .hasMessageContaining("callback of 'c' has label names [a]")
+        .hasMessageContaining("out.record(value, labelValues...)");
   }
 }

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 /** The README's API snippets, compiled and run so that they stay true. */
 class ReadmeExamplesTest {
 
-  private static double heapUsed() {
+  private static double uptimeSeconds() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+  }
+
+  private static long edenUsed() {
     return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
   }
 
@@ -32,7 +36,10 @@ class ReadmeExamplesTest {
     inflight.inc();
     inflight.dec();
     inflight.set(7);
-    registry.gauge("jvm.memory.used").unit("By").callback(() -> heapUsed());
+    registry.gauge("process.uptime").unit("s").callback(() -> uptimeSeconds());
+    registry.gauge("jvm.memory.used").unit("By")
+        .labelNames("jvm.memory.type", "jvm.memory.pool.name")
+        .callback(out -> out.record(edenUsed(), "heap", "G1 Eden Space"));   // one call per series
 
     Histogram latency = registry.histogram("http.server.duration").unit("s")
         .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
@@ -49,7 +56,10 @@ class ReadmeExamplesTest {
     // README: end
 
     assertThat(batch).extracting(MetricSnapshot::name).containsExactlyInAnyOrder(
-        "http.server.requests", "http.server.active_requests", "jvm.memory.used",
-        "http.server.duration", "rpc.payload.size");
+        "http.server.requests", "http.server.active_requests", "process.uptime",
+        "jvm.memory.used", "http.server.duration", "rpc.payload.size");
+    assertThat(Snapshots.named(batch, "jvm.memory.used").points()).singleElement()
+        .satisfies(p -> assertThat(p.labels().get("jvm.memory.pool.name"))
+            .isEqualTo("G1 Eden Space"));
   }
 }

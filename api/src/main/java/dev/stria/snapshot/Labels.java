@@ -80,7 +80,7 @@ public final class Labels {
     return names.length;
   }
 
-  /** True when there are no labels. */
+  /** Whether there are no labels. */
   public boolean isEmpty() {
     return names.length == 0;
   }

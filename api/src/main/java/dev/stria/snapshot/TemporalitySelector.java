@@ -7,7 +7,10 @@ package dev.stria.snapshot;
  */
 @FunctionalInterface
 public interface TemporalitySelector {
-  /** The temporality for instruments of {@code type}. */
+  /**
+   * The temporality of a recorded instrument of {@code type}. A reader asks once per kind when it
+   * is created ({@code MeterRegistry.newReader}); it must answer, not throw, for every kind.
+   */
   Temporality temporalityFor(MetricType type);
 
   /**

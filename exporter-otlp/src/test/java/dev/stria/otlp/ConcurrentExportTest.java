@@ -31,6 +31,7 @@ class ConcurrentExportTest {
       OtlpExporter exporter = EndToEndTest.exporter(registry, receiver)
           .temporalityPreference(preference).interval(Duration.ofMillis(5)).start();
       CountDownLatch start = new CountDownLatch(1);
+      long giveUp = System.nanoTime() + 60_000_000_000L; // a stuck exporter fails below instead
       Thread[] threads = new Thread[THREADS];
       for (int t = 0; t < THREADS; t++) {
         Counter.Series series = ops.labels(t % 2 == 0 ? "even" : "odd");
@@ -43,6 +44,12 @@ class ConcurrentExportTest {
           for (int i = 0; i < PER_THREAD; i++) {
             series.inc();
             sizes.observe(i % 200);
+            if (i == PER_THREAD / 2) {
+              // Hold the second half back until exports ran during the writes.
+              while (receiver.received().size() < 3 && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+              }
+            }
           }
         });
         threads[t].start();
@@ -54,6 +61,10 @@ class ConcurrentExportTest {
       exporter.close();
 
       assertThat(receiver.kept().size()).isGreaterThan(1);
+      long perSeries = 2L * PER_THREAD;
+      assertThat(receiver.numberPoints("ops").stream()
+          .filter(p -> p.getAsDouble() > 0 && p.getAsDouble() < perSeries).count())
+          .as("exported points that caught the writers half way").isPositive();
       long expected = (long) THREADS * PER_THREAD;
       if (preference == TemporalityPreference.DELTA) {
         assertThat(receiver.deltaTotal("ops")).isEqualTo(expected);

@@ -44,6 +44,7 @@ class ConcurrentScrapeTest {
   private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
   private final AtomicInteger textHistogramsChecked = new AtomicInteger();
   private final AtomicInteger protobufHistogramsChecked = new AtomicInteger();
+  private final AtomicInteger partialScrapes = new AtomicInteger();
 
   @Test
   void everyScrapeIsConsistentWhileWritersRecordAndTheLastHasEverything() throws Exception {
@@ -52,6 +53,7 @@ class ConcurrentScrapeTest {
       URI uri = URI.create("http://127.0.0.1:" + exporter.port() + "/metrics");
       AtomicBoolean writing = new AtomicBoolean(true);
       AtomicInteger scrapes = new AtomicInteger();
+      long giveUp = System.nanoTime() + 60_000_000_000L; // a stuck server fails below instead
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
@@ -65,6 +67,12 @@ class ConcurrentScrapeTest {
             c.inc();
             l.observe((i % 2000) / 1000.0);
             s.observe(i % 1000 - 100); // zeros and negatives too
+            if ((i & 1023) == 1023 && i < RECORDS_PER_WRITER / 2) {
+              // Hold the second half back until some scrapes ran during the writes.
+              while (partialScrapes.get() < SCRAPERS && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+              }
+            }
           }
         }));
       }
@@ -78,6 +86,12 @@ class ConcurrentScrapeTest {
           do {
             scrape(http, uri, protobuf, lastCounters);
             scrapes.incrementAndGet();
+            double requests = lastCounters.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("requests_total"))
+                .mapToDouble(Map.Entry::getValue).sum();
+            if (requests > 0 && requests < (double) WRITERS * RECORDS_PER_WRITER) {
+              partialScrapes.incrementAndGet();
+            }
           } while (writing.get());
         }));
       }
@@ -94,6 +108,8 @@ class ConcurrentScrapeTest {
 
       assertThat(problems).isEmpty();
       assertThat(scrapes.get()).isGreaterThanOrEqualTo(SCRAPERS);
+      assertThat(partialScrapes.get()).as("scrapes that saw the writers half way")
+          .isGreaterThanOrEqualTo(SCRAPERS);
       assertThat(textHistogramsChecked.get()).isPositive();
       assertThat(protobufHistogramsChecked.get()).isPositive();
       Map<String, MetricFamily> last = protobuf(HttpClient.newHttpClient(), uri);
