@@ -1,6 +1,7 @@
 package dev.stria.prometheus;
 
 import dev.stria.MetricReader;
+import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
@@ -8,6 +9,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.registry.PrometheusScrapeRequest;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,18 +24,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  *
  * <p>Each scrape collects the reader once and converts the snapshots by the rules in {@link
- * PrometheusExporter}. Collections never block a recording thread; concurrent scrapes collect
- * one after the other. Defaults: {@code targetInfo(true)}, {@code scopeLabels(true)}, {@code
+ * PrometheusExporter}. Collections never block a recording thread. Concurrent scrapes share one
+ * collection: a scrape that arrives while another is collecting waits for that collection
+ * instead of starting its own, so a slow callback delays two scrapes once, not twice. Defaults: {@code targetInfo(true)}, {@code scopeLabels(true)}, {@code
  * createdTimestamps(true)}.
  */
 public final class StriaCollector implements MultiCollector {
   private final MetricReader reader;
   private final SnapshotConverter converter;
-  private final ReentrantLock collecting = new ReentrantLock();
+  /** Serialises conversions: the converter remembers the previous scrape's names. */
+  private final ReentrantLock converting = new ReentrantLock();
+  private final SharedCollection collection;
   private final boolean createdTimestamps;
 
   private StriaCollector(Builder builder) {
     this.reader = builder.reader;
+    this.collection = new SharedCollection(reader);
     this.createdTimestamps = builder.createdTimestamps;
     this.converter = new SnapshotConverter(
         builder.resource != null ? builder.resource : reader.resource(), reader.scope(),
@@ -74,11 +80,12 @@ public final class StriaCollector implements MultiCollector {
   @Override
   public MetricSnapshots collect(PrometheusScrapeRequest request) {
     boolean created = createdTimestamps && CreatedTimestampPolicy.wanted(request);
-    collecting.lock();
+    List<MetricSnapshot> batch = collection.collect();
+    converting.lock();
     try {
-      return converter.convert(reader.collect(), created);
+      return converter.convert(batch, created);
     } finally {
-      collecting.unlock();
+      converting.unlock();
     }
   }
 
