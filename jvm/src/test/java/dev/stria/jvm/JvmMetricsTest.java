@@ -8,7 +8,6 @@ import dev.stria.MeterRegistry;
 import dev.stria.MetricReader;
 import dev.stria.Registration;
 import dev.stria.snapshot.MetricSnapshot;
-import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Temporality;
 import java.io.IOException;
@@ -29,38 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JvmMetricsTest {
-  private static final List<String> POOL = List.of("jvm.memory.type", "jvm.memory.pool.name");
-  private static final List<String> NONE = List.of();
-
-  /** Name, instrument kind, unit and attributes, as the semantic conventions define them. */
-  private record Convention(String name, MetricType type, String unit, List<String> labels) {}
-
-  private static final List<Convention> CONVENTIONS = List.of(
-      new Convention("jvm.memory.used", MetricType.UP_DOWN_COUNTER, "By", POOL),
-      new Convention("jvm.memory.committed", MetricType.UP_DOWN_COUNTER, "By", POOL),
-      new Convention("jvm.memory.limit", MetricType.UP_DOWN_COUNTER, "By", POOL),
-      new Convention("jvm.memory.used_after_last_gc", MetricType.UP_DOWN_COUNTER, "By", POOL),
-      new Convention("jvm.gc.duration", MetricType.HISTOGRAM, "s",
-          List.of("jvm.gc.name", "jvm.gc.action")),
-      new Convention("jvm.thread.count", MetricType.UP_DOWN_COUNTER, "{thread}",
-          List.of("jvm.thread.daemon", "jvm.thread.state")),
-      new Convention("jvm.class.loaded", MetricType.COUNTER, "{class}", NONE),
-      new Convention("jvm.class.unloaded", MetricType.COUNTER, "{class}", NONE),
-      new Convention("jvm.class.count", MetricType.UP_DOWN_COUNTER, "{class}", NONE),
-      new Convention("jvm.cpu.time", MetricType.COUNTER, "s", NONE),
-      new Convention("jvm.cpu.count", MetricType.UP_DOWN_COUNTER, "{cpu}", NONE),
-      new Convention("jvm.cpu.recent_utilization", MetricType.GAUGE, "1", NONE),
-      new Convention("process.cpu.time", MetricType.COUNTER, "s", NONE),
-      new Convention("process.uptime", MetricType.GAUGE, "s", NONE),
-      new Convention("process.memory.usage", MetricType.UP_DOWN_COUNTER, "By", NONE),
-      new Convention("process.memory.virtual", MetricType.UP_DOWN_COUNTER, "By", NONE),
-      new Convention("process.unix.file_descriptor.count", MetricType.UP_DOWN_COUNTER,
-          "{file_descriptor}", NONE),
-      // Stria's own names: the conventions have none for these.
-      new Convention("process.start_time", MetricType.GAUGE, "s", NONE),
-      new Convention("process.unix.file_descriptor.limit", MetricType.UP_DOWN_COUNTER,
-          "{file_descriptor}", NONE));
-
   private final MeterRegistry registry = new MeterRegistry();
   private final MetricReader reader = registry.newReader(Temporality.CUMULATIVE);
   private final Registration jvm = JvmMetrics.register(registry);
@@ -80,8 +47,8 @@ class JvmMetricsTest {
     Collected collected = collect();
 
     assertThat(collected.byName().keySet())
-        .containsExactlyInAnyOrderElementsOf(CONVENTIONS.stream().map(Convention::name).toList());
-    for (Convention convention : CONVENTIONS) {
+        .containsExactlyInAnyOrderElementsOf(Convention.ALL.stream().map(Convention::name).toList());
+    for (Convention convention : Convention.ALL) {
       MetricSnapshot metric = collected.metric(convention.name());
       assertThat(metric.type()).as(convention.name()).isEqualTo(convention.type());
       assertThat(metric.unit()).as(convention.name()).isEqualTo(convention.unit());
