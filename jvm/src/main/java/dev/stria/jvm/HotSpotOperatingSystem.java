@@ -29,11 +29,6 @@ final class HotSpotOperatingSystem implements OperatingSystemReadings {
   }
 
   @Override
-  public double processCpuLoad() {
-    return os.getProcessCpuLoad();
-  }
-
-  @Override
   public long openFileDescriptors() {
     return unix == null ? -1 : unix.getOpenFileDescriptorCount();
   }
@@ -41,10 +36,5 @@ final class HotSpotOperatingSystem implements OperatingSystemReadings {
   @Override
   public long maxFileDescriptors() {
     return unix == null ? -1 : unix.getMaxFileDescriptorCount();
-  }
-
-  @Override
-  public long committedVirtualMemoryBytes() {
-    return os.getCommittedVirtualMemorySize();
   }
 }

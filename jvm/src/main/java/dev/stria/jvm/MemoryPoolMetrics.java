@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -37,40 +38,49 @@ final class MemoryPoolMetrics {
   static void register(MeterRegistry registry, Registrations all) {
     Pool[] pools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .map(Pool::of).toArray(Pool[]::new);
+    // used, committed and limit come from one getUsage() per pool and collection
+    SharedReading<MemoryUsage[]> usage = new SharedReading<>(() -> read(pools,
+        MemoryPoolMXBean::getUsage));
     all.add(registry.upDownCounter("jvm.memory.used").unit("By")
         .description("Measure of memory used.").labelNames(TYPE, POOL)
-        .callback(report(pools, MemoryPoolMXBean::getUsage, MemoryUsage::getUsed)));
+        .callback(report(pools, usage::get, MemoryUsage::getUsed)));
     all.add(registry.upDownCounter("jvm.memory.committed").unit("By")
         .description("Measure of memory committed.").labelNames(TYPE, POOL)
-        .callback(report(pools, MemoryPoolMXBean::getUsage, MemoryUsage::getCommitted)));
+        .callback(report(pools, usage::get, MemoryUsage::getCommitted)));
     all.add(registry.upDownCounter("jvm.memory.limit").unit("By")
         .description("Measure of max obtainable memory.").labelNames(TYPE, POOL)
-        .callback(report(pools, MemoryPoolMXBean::getUsage, MemoryUsage::getMax)));
+        .callback(report(pools, usage::get, MemoryUsage::getMax)));
     all.add(registry.upDownCounter("jvm.memory.used_after_last_gc").unit("By")
         .description("Measure of memory used, as measured after the most recent garbage"
             + " collection event on this pool.")
         .labelNames(TYPE, POOL)
-        .callback(report(pools, MemoryPoolMXBean::getCollectionUsage, MemoryUsage::getUsed)));
+        .callback(report(pools, () -> read(pools, MemoryPoolMXBean::getCollectionUsage),
+            MemoryUsage::getUsed)));
+  }
+
+  /** One usage per pool, in the pools' order; null for a pool no longer valid. */
+  private static MemoryUsage[] read(Pool[] pools, Function<MemoryPoolMXBean, MemoryUsage> usage) {
+    MemoryUsage[] readings = new MemoryUsage[pools.length];
+    for (int i = 0; i < pools.length; i++) {
+      if (pools[i].bean.isValid()) {
+        readings[i] = usage.apply(pools[i].bean);
+      }
+    }
+    return readings;
   }
 
   /**
-   * A callback reporting {@code field} of {@code usage} for every valid pool; a null usage (no
-   * collector manages the pool) or a value of {@code -1} (undefined) is left out.
+   * A callback reporting {@code field} of each pool's reading; a null reading (an invalid pool,
+   * or one no collector manages) or a value of {@code -1} (undefined) is left out.
    */
-  private static Consumer<Observations> report(Pool[] pools,
-      Function<MemoryPoolMXBean, MemoryUsage> usage, ToLongFunction<MemoryUsage> field) {
+  private static Consumer<Observations> report(Pool[] pools, Supplier<MemoryUsage[]> usage,
+      ToLongFunction<MemoryUsage> field) {
     return out -> {
-      for (Pool pool : pools) {
-        if (!pool.bean.isValid()) {
-          continue;
-        }
-        MemoryUsage reading = usage.apply(pool.bean);
-        if (reading == null) {
-          continue;
-        }
-        long bytes = field.applyAsLong(reading);
+      MemoryUsage[] readings = usage.get();
+      for (int i = 0; i < pools.length; i++) {
+        long bytes = readings[i] == null ? -1 : field.applyAsLong(readings[i]);
         if (bytes >= 0) {
-          out.record(bytes, pool.labelValues);
+          out.record(bytes, pools[i].labelValues);
         }
       }
     };

@@ -5,10 +5,10 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * What only the JDK's {@code com.sun.management} extension tells about the process: CPU time and
- * load, file descriptors, committed virtual memory. Each answer is negative when unknown — on a
- * JDK without the {@code jdk.management} module, an operating system without file descriptors,
- * or when the JDK cannot read the value right now.
+ * What only the JDK's {@code com.sun.management} extension tells about the process: its CPU time
+ * and its file descriptors. Each answer is negative when unknown — on a JDK without the {@code
+ * jdk.management} module, an operating system without file descriptors, or when the JDK cannot
+ * read the value right now.
  *
  * <p>{@link #find()} returns readings that never touch {@code com.sun.management} when that
  * package cannot be loaded, so the rest of the JVM metrics work without it.
@@ -23,11 +23,6 @@ interface OperatingSystemReadings {
     return -1;
   }
 
-  /** Recent CPU utilisation of the process, 0 to 1. */
-  default double processCpuLoad() {
-    return -1;
-  }
-
   /** File descriptors open in the process. */
   default long openFileDescriptors() {
     return -1;
@@ -35,11 +30,6 @@ interface OperatingSystemReadings {
 
   /** The most file descriptors the process may open. */
   default long maxFileDescriptors() {
-    return -1;
-  }
-
-  /** Virtual memory guaranteed to the process, in bytes. */
-  default long committedVirtualMemoryBytes() {
     return -1;
   }
 

@@ -7,16 +7,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 
 /**
- * The process metrics Prometheus users look for (client_java's {@code process_*}), under the
- * OpenTelemetry process conventions where they have a name:
+ * The process metrics Prometheus users look for (client_java's {@code process_*}: start time,
+ * resident memory, open file descriptors and their limit; the CPU time is in {@link CpuMetrics}),
+ * under the OpenTelemetry process conventions where they have a name:
  *
  * <ul>
- *   <li>{@code process.cpu.time}: counter, seconds, without {@code cpu.mode} (the JDK tells only
- *       the total; the convention allows points without it);
  *   <li>{@code process.uptime}: gauge, seconds;
- *   <li>{@code process.memory.usage}: up-down counter, bytes resident (Linux only);
- *   <li>{@code process.memory.virtual}: up-down counter, bytes of committed virtual memory;
- *   <li>{@code process.unix.file_descriptor.count}: up-down counter of open file descriptors.
+ *   <li>{@code process.memory.usage}: up-down counter, bytes resident (Linux only, see {@link
+ *       ResidentMemory});
+ *   <li>{@code process.unix.file_descriptor.count}: up-down counter of open file descriptors;
  * </ul>
  *
  * and two names of Stria's own where the conventions have none:
@@ -35,26 +34,17 @@ final class ProcessMetrics {
 
   static void register(MeterRegistry registry, Registrations all, OperatingSystemReadings os) {
     RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
-    if (os.processCpuTimeNanos() >= 0) {
-      all.add(registry.counter("process.cpu.time").unit("s")
-          .description("Total CPU seconds of the process, user and system together.")
-          .callback(whenKnown(() -> os.processCpuTimeNanos() / 1e9)));
-    }
     all.add(registry.gauge("process.uptime").unit("s")
         .description("The time the process has been running.")
         .callback(() -> runtime.getUptime() / 1e3));
     all.add(registry.gauge("process.start_time").unit("s")
         .description("When the process started, in seconds since the Unix epoch.")
         .callback(() -> runtime.getStartTime() / 1e3));
-    if (ResidentMemory.available()) {
+    ResidentMemory resident = ResidentMemory.find();
+    if (resident != null) {
       all.add(registry.upDownCounter("process.memory.usage").unit("By")
           .description("The amount of physical memory in use.")
-          .callback(whenKnown(ResidentMemory::bytes)));
-    }
-    if (os.committedVirtualMemoryBytes() >= 0) {
-      all.add(registry.upDownCounter("process.memory.virtual").unit("By")
-          .description("The amount of committed virtual memory.")
-          .callback(whenKnown(os::committedVirtualMemoryBytes)));
+          .callback(whenKnown(resident::bytes)));
     }
     if (os.openFileDescriptors() >= 0) {
       all.add(registry.upDownCounter("process.unix.file_descriptor.count")

@@ -30,7 +30,6 @@ record Convention(String name, MetricType type, String unit, List<String> labels
       new Convention("process.cpu.time", MetricType.COUNTER, "s", NONE),
       new Convention("process.uptime", MetricType.GAUGE, "s", NONE),
       new Convention("process.memory.usage", MetricType.UP_DOWN_COUNTER, "By", NONE),
-      new Convention("process.memory.virtual", MetricType.UP_DOWN_COUNTER, "By", NONE),
       new Convention("process.unix.file_descriptor.count", MetricType.UP_DOWN_COUNTER,
           "{file_descriptor}", NONE),
       // Stria's own names: the conventions have none for these.

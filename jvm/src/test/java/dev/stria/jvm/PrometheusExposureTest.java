@@ -79,7 +79,6 @@ class PrometheusExposureTest {
         Map.entry("process_uptime_seconds", "gauge"),
         Map.entry("process_start_time_seconds", "gauge"),
         Map.entry("process_memory_usage_bytes", "gauge"),
-        Map.entry("process_memory_virtual_bytes", "gauge"),
         Map.entry("process_unix_file_descriptor_count", "gauge"),
         Map.entry("process_unix_file_descriptor_limit", "gauge")));
     assertThat(scrape.has("jvm_memory_used_bytes",
