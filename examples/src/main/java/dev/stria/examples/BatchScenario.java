@@ -1,13 +1,16 @@
 package dev.stria.examples;
 
 import dev.stria.MeterRegistry;
+import dev.stria.Registration;
+import dev.stria.jvm.JvmMetrics;
 import java.io.PrintStream;
 import java.util.SplittableRandom;
 
 /**
- * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob},
- * then flushes and closes the push exporter before returning, so the last operation reaches the
- * receiver even though the JVM exits right after.
+ * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob}
+ * with the JVM metrics of {@link JvmMetrics} beside it, then flushes and closes the push exporter
+ * before returning, so the last operation reaches the receiver even though the JVM exits right
+ * after.
  */
 final class BatchScenario {
   private BatchScenario() {}
@@ -20,6 +23,7 @@ final class BatchScenario {
       PrintStream err) {
     MeterRegistry registry = DemoRegistry.create(settings);
     BatchJob job = new BatchJob(registry, new SplittableRandom());
+    Registration jvm = JvmMetrics.register(registry);
     Push push = Push.start(target, registry, settings, out);
     boolean delivered;
     try {
@@ -30,6 +34,7 @@ final class BatchScenario {
           + " failed");
     } finally {
       delivered = push.finish();   // the exporter's last collection and export
+      jvm.close();
     }
     if (!delivered) {
       err.println("batch: the last export to " + push.description()
