@@ -1,6 +1,8 @@
 package dev.stria.examples;
 
 import dev.stria.MeterRegistry;
+import dev.stria.Registration;
+import dev.stria.jvm.JvmMetrics;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +10,9 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob},
- * then flushes and closes the push exporters (OTLP or console, and the Pushgateway when asked)
+ * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob}
+ * with the JVM metrics of {@link JvmMetrics} beside it, then flushes and closes the push exporters
+ * (OTLP or console, and the Pushgateway when asked)
  * before returning, so the last operation reaches the receiver even though the JVM exits right
  * after.
  */
@@ -25,6 +28,7 @@ final class BatchScenario {
       PrintStream out, PrintStream err) {
     MeterRegistry registry = DemoRegistry.create(settings);
     BatchJob job = new BatchJob(registry, new SplittableRandom());
+    Registration jvm = JvmMetrics.register(registry);
     List<Push> pushes = new ArrayList<>();
     pushes.add(Push.start(target, registry, settings, out));
     try {
@@ -50,6 +54,7 @@ final class BatchScenario {
           undelivered.add(push);
         }
       }
+      jvm.close();
     }
     for (Push push : undelivered) {
       err.println("batch: the last export to " + push.description()

@@ -6,6 +6,7 @@ import dev.stria.Histogram;
 import dev.stria.MeterRegistry;
 import dev.stria.Registration;
 import dev.stria.Timer;
+import dev.stria.jvm.JvmMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,8 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  *       route} and {@code method}, with explicit buckets and base-2 exponential buckets, recorded
  *       with try-with-resources timers (Prometheus: {@code
  *       http_server_request_duration_seconds}, classic and native buckets).
- *   <li><b>Saturation:</b> gauge {@code http.server.active_requests} (in flight), and the callback
- *       gauge {@code jvm.memory.used} in bytes, read only when collected.
+ *   <li><b>Saturation:</b> gauge {@code http.server.active_requests} (in flight), and the JVM and
+ *       process metrics of {@link JvmMetrics} ({@code jvm.memory.used}, {@code jvm.gc.duration},
+ *       {@code jvm.thread.count} ...), read only when collected.
  * </ul>
  *
  * <p>About 0.8% of requests fail with 500, which burns the error budget of a 99.9% availability
@@ -37,7 +39,8 @@ final class SimulatedService implements AutoCloseable {
   static final String REQUESTS = "http.server.requests";
   static final String DURATION = "http.server.request.duration";
   static final String ACTIVE = "http.server.active_requests";
-  static final String MEMORY = "jvm.memory.used";
+  /** One of the JVM metrics, for the tests. */
+  static final String JVM_MEMORY = "jvm.memory.used";
 
   /** Latency bounds in seconds: the demo's requests take milliseconds. */
   static final double[] DURATION_BUCKETS = {
@@ -45,7 +48,7 @@ final class SimulatedService implements AutoCloseable {
 
   private final List<Route> routes;
   private final Gauge active;
-  private final Registration memory;
+  private final Registration jvm;
   private final List<Thread> workers = new ArrayList<>();
   private final AtomicLong handled = new AtomicLong();
   private volatile boolean running = true;
@@ -61,9 +64,7 @@ final class SimulatedService implements AutoCloseable {
         .labelNames("route", "method").register();
     active = registry.gauge(ACTIVE).unit("{request}")
         .description("HTTP requests being handled right now").register();
-    memory = registry.gauge(MEMORY).unit("By")
-        .description("Heap in use, read when metrics are collected")
-        .callback(SimulatedService::heapUsed);
+    jvm = JvmMetrics.register(registry);
     //          route                method  weight  ms..ms  error  not found
     routes = List.of(
         new Route("/api/orders", "GET", 50, 2, 20, 0.005, 0.0, requests, duration),
@@ -83,7 +84,7 @@ final class SimulatedService implements AutoCloseable {
     return handled.get();
   }
 
-  /** Stops the workers and waits for them; unregisters the callback gauge. */
+  /** Stops the workers and waits for them; unregisters the JVM metrics. */
   @Override
   public void close() {
     running = false;
@@ -96,7 +97,7 @@ final class SimulatedService implements AutoCloseable {
         break;
       }
     }
-    memory.close();
+    jvm.close();
   }
 
   private void serve() {
@@ -138,11 +139,6 @@ final class SimulatedService implements AutoCloseable {
     if (millis > 0) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
     }
-  }
-
-  private static double heapUsed() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   /** One route with its bound series, looked up once so that the request path only records. */

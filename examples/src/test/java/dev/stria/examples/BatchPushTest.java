@@ -37,6 +37,8 @@ class BatchPushTest {
           .mapToDouble(OtlpReceiver::value).sum();
       assertThat(observations).isEqualTo(ITERATIONS);
       assertThat(errors).isEqualTo(failuresReported(exit));
+      assertThat(receiver.metrics("jvm.memory.used")).as("the JVM metrics beside the job's")
+          .isNotEmpty();
     }
   }
 

@@ -27,7 +27,9 @@ class ServiceScenarioTest {
           .contains("# TYPE http_server_requests_total counter")
           .contains("# TYPE http_server_request_duration_seconds histogram")
           .contains("# TYPE http_server_active_requests gauge")
-          .contains("# TYPE jvm_memory_used_bytes gauge");
+          .contains("# TYPE jvm_memory_used_bytes gauge")
+          .contains("# TYPE jvm_thread_count gauge")
+          .contains("# TYPE jvm_cpu_time_seconds_total counter");
       assertThat(Scrape.sampleNames(exposition)).contains(
           "http_server_requests_total",
           "http_server_request_duration_seconds_bucket",

@@ -69,16 +69,18 @@ class SimulatedServiceTest {
   }
 
   @Test
-  void memoryGaugeIsReadAtCollectionAndGoneAfterClose() {
+  void jvmMetricsAreReadAtCollectionAndGoneAfterClose() {
     MeterRegistry registry = new MeterRegistry();
     MetricReader reader = registry.newReader(Temporality.CUMULATIVE);
     SimulatedService service = new SimulatedService(registry, 1);
 
-    assertThat(byName(reader.collect()).get(SimulatedService.MEMORY).points())
-        .singleElement().isInstanceOfSatisfying(GaugePoint.class,
-            p -> assertThat(p.value()).isPositive());
+    assertThat(byName(reader.collect()).get(SimulatedService.JVM_MEMORY).points())
+        .anySatisfy(p -> {
+          assertThat(p.labels().get("jvm.memory.type")).isEqualTo("heap");
+          assertThat(((CounterPoint) p).value()).isPositive();
+        });
     service.close();
-    assertThat(byName(reader.collect())).doesNotContainKey(SimulatedService.MEMORY);
+    assertThat(byName(reader.collect())).doesNotContainKey(SimulatedService.JVM_MEMORY);
   }
 
   private static long requests(Map<String, MetricSnapshot> metrics) {

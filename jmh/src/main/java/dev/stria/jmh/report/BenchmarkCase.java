@@ -34,6 +34,7 @@ record BenchmarkCase(String benchmarkClass, String group, Map<String, String> pa
     TITLES.put("ScrapeBenchmark", "Prometheus scrape of 10,000 histogram series");
     TITLES.put("OtlpEncodeBenchmark", "OTLP of 10,000 points");
     TITLES.put("ApiRecordingBenchmark", "Stria API over bare cells");
+    TITLES.put("JvmMetricsBenchmark", "One collection of every JVM and process metric");
   }
 
   /**
