@@ -14,7 +14,7 @@ import java.util.function.DoubleSupplier;
  * inflight.inc();
  * inflight.dec();
  * inflight.set(7);
- * registry.gauge("jvm.memory.used").unit("By").callback(() -> heapUsed());  // read at collection
+ * registry.gauge("cache.size").unit("{entry}").callback(() -> cache.size());  // read at collection
  * }</pre>
  *
  * <p>{@code set} is wait-free (one volatile store); {@code inc}, {@code dec} and {@code add} are
@@ -119,9 +119,8 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
      * values for the builder's label names:
      *
      * <pre>{@code
-     * registry.gauge("jvm.memory.used").unit("By")
-     *     .labelNames("jvm.memory.type", "jvm.memory.pool.name")
-     *     .callback(out -> out.record(edenUsed(), "heap", "G1 Eden Space"));
+     * registry.gauge("queue.depth").labelNames("queue")
+     *     .callback(out -> queues.forEach((name, q) -> out.record(q.size(), name)));
      * }</pre>
      *
      * A series not reported in a collection is absent from it; see {@link Observations} for

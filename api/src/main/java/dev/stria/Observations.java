@@ -4,12 +4,11 @@ package dev.stria;
  * Where a callback instrument reports its values at collection time, one value per series.
  *
  * <pre>{@code
- * registry.gauge("jvm.memory.used").unit("By")
- *     .labelNames("jvm.memory.type", "jvm.memory.pool.name")
+ * registry.gauge("db.pool.connections").labelNames("pool", "state")
  *     .callback(out -> {
- *       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
- *         out.record(pool.getUsage().getUsed(),
- *             pool.getType() == MemoryType.HEAP ? "heap" : "non_heap", pool.getName());
+ *       for (ConnectionPool pool : pools) {
+ *         out.record(pool.idle(), pool.name(), "idle");
+ *         out.record(pool.inUse(), pool.name(), "used");
  *       }
  *     });
  * }</pre>

@@ -5,9 +5,9 @@ package dev.stria;
  * longer call the callback.
  *
  * <pre>{@code
- * Registration heap = registry.gauge("jvm.memory.used").unit("By").callback(this::heapUsed);
+ * Registration size = registry.gauge("cache.size").unit("{entry}").callback(cache::size);
  * ...
- * heap.close();
+ * size.close();
  * }</pre>
  */
 public interface Registration extends AutoCloseable {

@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Temporality;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
 /** The README's API snippets, compiled and run so that they stay true. */
 class ReadmeExamplesTest {
 
-  private static double uptimeSeconds() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-  }
-
-  private static long edenUsed() {
-    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-  }
+  private final List<String> cache = List.of("a", "b", "c");
+  private final Map<String, Queue<String>> queues =
+      Map.of("orders", new ArrayDeque<>(List.of("o1", "o2")), "emails", new ArrayDeque<>());
 
   private static void handle() {}
 
@@ -36,10 +35,9 @@ class ReadmeExamplesTest {
     inflight.inc();
     inflight.dec();
     inflight.set(7);
-    registry.gauge("process.uptime").unit("s").callback(() -> uptimeSeconds());
-    registry.gauge("jvm.memory.used").unit("By")
-        .labelNames("jvm.memory.type", "jvm.memory.pool.name")
-        .callback(out -> out.record(edenUsed(), "heap", "G1 Eden Space"));   // one call per series
+    registry.gauge("cache.size").unit("{entry}").callback(() -> cache.size());
+    registry.gauge("queue.depth").labelNames("queue")
+        .callback(out -> queues.forEach((name, q) -> out.record(q.size(), name)));  // one per series
 
     Histogram latency = registry.histogram("http.server.duration").unit("s")
         .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
@@ -56,10 +54,9 @@ class ReadmeExamplesTest {
     // README: end
 
     assertThat(batch).extracting(MetricSnapshot::name).containsExactlyInAnyOrder(
-        "http.server.requests", "http.server.active_requests", "process.uptime",
-        "jvm.memory.used", "http.server.duration", "rpc.payload.size");
-    assertThat(Snapshots.named(batch, "jvm.memory.used").points()).singleElement()
-        .satisfies(p -> assertThat(p.labels().get("jvm.memory.pool.name"))
-            .isEqualTo("G1 Eden Space"));
+        "http.server.requests", "http.server.active_requests", "cache.size",
+        "queue.depth", "http.server.duration", "rpc.payload.size");
+    assertThat(Snapshots.named(batch, "queue.depth").points())
+        .extracting(p -> p.labels().get("queue")).containsExactlyInAnyOrder("orders", "emails");
   }
 }
