@@ -82,6 +82,11 @@ public final class MeterRegistry {
     return new Histogram.Builder(this, name);
   }
 
+  /** Calls of a unit of work by status, their duration and the calls in flight: see {@link Operation}. */
+  public Operation.Builder operation(String name) {
+    return new Operation.Builder(this, name);
+  }
+
   /** A reader that reports every instrument with {@code temporality}. */
   public MetricReader newReader(Temporality temporality) {
     return newReader(TemporalitySelector.always(temporality));
