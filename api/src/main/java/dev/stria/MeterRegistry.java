@@ -82,7 +82,7 @@ public final class MeterRegistry {
     return new Histogram.Builder(this, name);
   }
 
-  /** Calls of a unit of work by status, their duration and the calls in flight: see {@link Operation}. */
+  /** A unit of work's calls by status, their duration and calls in flight: {@link Operation}. */
   public Operation.Builder operation(String name) {
     return new Operation.Builder(this, name);
   }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *   handle();
  *   call.ok();                 // reached the end: this call succeeded
  * }                            // thrown out of the block before ok(): this call failed
- * Order order = orders.call(() -> repository.load(id));   // OK when it returns, ERROR when it throws
+ * Order order = orders.call(() -> load(id));   // OK when it returns, ERROR when it throws
  * }</pre>
  *
  * <p><b>Status.</b> A call is {@code OK} only if {@link Call#ok()} was called and {@link
@@ -143,11 +143,11 @@ public final class Operation {
 
   /** One labelled series of an operation: keep it and start calls on it. */
   public static final class Series {
-    private final Outcome ok;
-    private final Outcome error;
+    private final CallOutcome ok;
+    private final CallOutcome error;
     private final UpDownCounter.Series active;
 
-    Series(Outcome ok, Outcome error, UpDownCounter.Series active) {
+    Series(CallOutcome ok, CallOutcome error, UpDownCounter.Series active) {
       this.ok = ok;
       this.error = error;
       this.active = active;
@@ -170,7 +170,7 @@ public final class Operation {
       }
     }
 
-    /** Runs {@code body} as one call and returns its result: OK when it returns, ERROR when it throws. */
+    /** Runs {@code body} as one call and returns its result: OK if it returns, ERROR if it throws. */
     public <T> T call(Supplier<T> body) {
       try (Call call = start()) {
         T result = body.get();
@@ -192,26 +192,6 @@ public final class Operation {
       long nanos = System.nanoTime() - startNanos;
       (succeeded ? ok : error).record(nanos);
       active.dec();
-    }
-  }
-
-  /** The calls counter and duration histogram series of one status. */
-  static final class Outcome {
-    private final Counter.Series calls;
-    private final Histogram.Series duration;
-
-    Outcome(Counter.Series calls, Histogram.Series duration) {
-      this.calls = calls;
-      this.duration = duration;
-    }
-
-    /**
-     * The one place a finished call is recorded, with its duration and series at hand: where an
-     * exemplar of the current span will be offered (issue 13, "Exemplars").
-     */
-    void record(long nanos) {
-      calls.inc();
-      duration.recordNanos(nanos);
     }
   }
 

@@ -96,8 +96,8 @@ final class OperationMetrics {
     String[] ok = concat(leadingValues, values, okValue);
     String[] error = concat(leadingValues, values, errorValue);
     return new Operation.Series(
-        new Operation.Outcome(calls.labels(ok), duration.labels(ok)),
-        new Operation.Outcome(calls.labels(error), duration.labels(error)),
+        new CallOutcome(calls.labels(ok), duration.labels(ok)),
+        new CallOutcome(calls.labels(error), duration.labels(error)),
         active.labels(concat(leadingValues, values, null)));
   }
 
@@ -106,8 +106,8 @@ final class OperationMetrics {
    * no status label, so both statuses record into it.
    */
   Operation.Series overflowSeries() {
-    Operation.Outcome overflow =
-        new Operation.Outcome(calls.overflowSeries(), duration.overflowSeries());
+    CallOutcome overflow =
+        new CallOutcome(calls.overflowSeries(), duration.overflowSeries());
     return new Operation.Series(overflow, overflow, active.overflowSeries());
   }
 

@@ -139,7 +139,8 @@ class OperationStressTest {
               totals.errorDurations += count;
             }
           }
-          case "traces.span.metrics.active" -> totals.active += (long) ((CounterPoint) point).value();
+          case "traces.span.metrics.active" ->
+              totals.active += (long) ((CounterPoint) point).value();
           default -> throw new AssertionError("unexpected metric " + metric.name());
         }
       }

@@ -38,7 +38,8 @@ class OperationPrometheusNamesTest {
             + "[^}]*status_code=\"STATUS_CODE_OK\"[^}]*} 1.0$")
         .containsPattern("(?m)^traces_span_metrics_duration_milliseconds_bucket\\{"
             + "(?=[^}]*le=\"15000.0\")(?=[^}]*status_code=\"STATUS_CODE_OK\")[^}]*} 1$")
-        .containsPattern("(?m)^traces_span_metrics_active\\{[^}]*span_name=\"checkout\"[^}]*} 0.0$");
+        .containsPattern(
+            "(?m)^traces_span_metrics_active\\{[^}]*span_name=\"checkout\"[^}]*} 0.0$");
     // promtool's lint prefers base units; milliseconds are the connector's choice, kept on purpose.
     assertThat(promtoolProblems(text)).isNotEmpty().allSatisfy(problem -> assertThat(problem)
         .startsWith("traces_span_metrics_duration_milliseconds")
@@ -56,7 +57,8 @@ class OperationPrometheusNamesTest {
     assertThat(Scrape.sampleNames(text)).contains("data_process_calls_total",
         "data_process_duration_seconds_bucket", "data_process_duration_seconds_count",
         "data_process_active");
-    assertThat(text).containsPattern("(?m)^data_process_calls_total\\{[^}]*status=\"ok\"[^}]*} 1.0$");
+    assertThat(text)
+        .containsPattern("(?m)^data_process_calls_total\\{[^}]*status=\"ok\"[^}]*} 1.0$");
     assertThat(promtoolProblems(text)).isEmpty();
   }
 
