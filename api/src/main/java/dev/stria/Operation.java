@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * the calls of the call's status, one observation of its duration in the histogram of that status,
  * one decrement of the calls in flight. Nothing allocates once JIT-compiled: escape analysis
  * removes the call object as it does a {@link Timer}'s (JMH {@code OperationBenchmark}, {@code
- * -prof gc}: 0 B/op); keep the call in the try statement's local variable for that. Each step is
- * a wait-free add on the calling thread's stripe.
+ * -prof gc}: 0 B/op); keep the call in the try statement's local variable for that. Each step
+ * records on the calling thread's stripe with the progress guarantees of {@link Counter}, {@link
+ * UpDownCounter} and {@link Timer} (see {@link Histogram}).
  *
  * <p><b>Names.</b> {@link Naming#STRIA} (the default) registers, for an operation {@code
  * checkout}, {@code checkout.calls} (counter, label {@code status} = {@code ok} | {@code error}),
