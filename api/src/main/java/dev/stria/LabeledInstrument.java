@@ -66,6 +66,11 @@ abstract class LabeledInstrument<S> extends Instrument {
     return series;
   }
 
+  /** The series labelled {@code otel_metric_overflow="true"}, created on first use. */
+  final S overflowSeries() {
+    return table.overflowSeries();
+  }
+
   @Override
   final Iterable<? extends CollectableSeries> collectableSeries() {
     List<CollectableSeries> all = new ArrayList<>(table.size());

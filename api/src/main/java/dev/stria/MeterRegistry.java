@@ -90,6 +90,11 @@ public final class MeterRegistry {
     return new Histogram.Builder(this, name);
   }
 
+  /** A unit of work's calls by status, their duration and calls in flight: {@link Operation}. */
+  public Operation.Builder operation(String name) {
+    return new Operation.Builder(this, name);
+  }
+
   /** A reader that reports every instrument with {@code temporality}. */
   public MetricReader newReader(Temporality temporality) {
     return newReader(TemporalitySelector.always(temporality));

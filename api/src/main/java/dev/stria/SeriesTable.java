@@ -72,11 +72,7 @@ final class SeriesTable<S> {
   }
 
   private S overflow() {
-    S current = overflow;
-    if (current == null) {
-      current = factory.apply(Labels.of(OVERFLOW_LABEL, "true"));
-      overflow = current;
-    }
+    S current = overflowSeries();
     if (!overflowLogged) {
       overflowLogged = true;
       LOG.log(
@@ -84,6 +80,19 @@ final class SeriesTable<S> {
           "instrument ''{0}'' reached its cardinality limit of {1} series; further label sets"
               + " are recorded into one series labelled {2}=\"true\"",
           instrument, limit, OVERFLOW_LABEL);
+    }
+    return current;
+  }
+
+  /**
+   * The overflow series, created on first use: also for a composite instrument (an operation)
+   * whose own table reached its limit and records into this one's overflow series.
+   */
+  synchronized S overflowSeries() {
+    S current = overflow;
+    if (current == null) {
+      current = factory.apply(Labels.of(OVERFLOW_LABEL, "true"));
+      overflow = current;
     }
     return current;
   }

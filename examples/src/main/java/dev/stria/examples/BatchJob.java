@@ -1,39 +1,36 @@
 package dev.stria.examples;
 
-import dev.stria.Counter;
-import dev.stria.Histogram;
 import dev.stria.MeterRegistry;
-import dev.stria.Timer;
+import dev.stria.Operation;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A batch job of "data-process" operations, each a millisecond or two of pretend work timed with
- * a try-with-resources timer; about one in twenty fails and is counted as an error. The timer
- * records failed operations too: it closes when the exception leaves the try block.
+ * A batch job of "data-process" operations, each a millisecond or two of pretend work recorded as
+ * one call of the {@link Operation} {@code data.process}; about one in twenty fails by throwing,
+ * and the operation counts it as an error because the call never reaches {@code ok()}.
  *
  * <ul>
- *   <li>histogram {@code data.process.duration} in seconds: one observation per operation
- *       (OTLP; Prometheus: {@code data_process_duration_seconds});
- *   <li>counter {@code data.process.errors}: the failed ones ({@code data_process_errors_total}).
+ *   <li>counter {@code data.process.calls} by {@code status} ({@code ok} or {@code error}): the
+ *       rate and the errors (Prometheus: {@code data_process_calls_total});
+ *   <li>histogram {@code data.process.duration} in seconds by {@code status}: one observation per
+ *       operation, failed ones included ({@code data_process_duration_seconds});
+ *   <li>up-down counter {@code data.process.active}: operations in flight, 0 once the job ends.
  * </ul>
  */
 final class BatchJob {
-  static final String DURATION = "data.process.duration";
-  static final String ERRORS = "data.process.errors";
+  static final String OPERATION = "data.process";
+  static final String CALLS = OPERATION + ".calls";
+  static final String DURATION = OPERATION + ".duration";
   static final double FAILURE_RATIO = 0.05;
 
-  private final Histogram duration;
-  private final Counter errors;
+  private final Operation.Series operation;
   private final SplittableRandom random;
 
   BatchJob(MeterRegistry registry, SplittableRandom random) {
-    this.duration = registry.histogram(DURATION).unit("s")
-        .description("Time of one data-process operation, failed ones included")
-        .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1).register();
-    this.errors = registry.counter(ERRORS).unit("1")
-        .description("Data-process operations that failed").register();
+    this.operation = registry.operation(OPERATION)
+        .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1).register().labels();
     this.random = random;
   }
 
@@ -41,14 +38,13 @@ final class BatchJob {
   record Result(int operations, int failures) {}
 
   /** Runs {@code iterations} operations one after the other. */
-  @SuppressWarnings("try")   // the timer is used by closing it
   Result run(int iterations) {
     int failures = 0;
     for (int i = 0; i < iterations; i++) {
-      try (Timer timer = duration.startTimer()) {
+      try (Operation.Call call = operation.start()) {
         process(i);
+        call.ok();
       } catch (DataProcessingException e) {
-        errors.inc();
         failures++;
       }
     }

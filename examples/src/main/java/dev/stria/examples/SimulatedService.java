@@ -4,6 +4,7 @@ import dev.stria.Counter;
 import dev.stria.Gauge;
 import dev.stria.Histogram;
 import dev.stria.MeterRegistry;
+import dev.stria.Operation;
 import dev.stria.Registration;
 import dev.stria.Timer;
 import dev.stria.jvm.JvmMetrics;
@@ -28,7 +29,18 @@ import java.util.concurrent.locks.LockSupport;
  *   <li><b>Saturation:</b> gauge {@code http.server.active_requests} (in flight), and the JVM and
  *       process metrics of {@link JvmMetrics} ({@code jvm.memory.used}, {@code jvm.gc.duration},
  *       {@code jvm.thread.count} ...), read only when collected.
+ *   <li><b>The same requests as spans would count them:</b> each route is an {@link Operation}
+ *       named like its server span ({@code GET /api/orders}) under the OpenTelemetry Collector
+ *       spanmetrics connector's names: {@code traces_span_metrics_calls_total} by {@code
+ *       span_name} and {@code status_code} (a 500 is {@code STATUS_CODE_ERROR}, a 404 is not: a
+ *       server span fails on 5xx only), {@code traces_span_metrics_duration_milliseconds} and
+ *       {@code traces_span_metrics_active}. Alert rules written for span metrics ({@code
+ *       examples/prometheus/spanmetrics-rules.yml}) run on them unchanged.
  * </ul>
+ *
+ * <p>Both views are kept on purpose: the HTTP metrics carry what only HTTP knows (method and
+ * status code as labels), the span metrics let a team keep the queries it wrote for a tracing
+ * pipeline. The rules of each view query its own metrics.
  *
  * <p>About 0.8% of requests fail with 500, which burns the error budget of a 99.9% availability
  * objective about 8 times as fast as it may: enough for the slow burn-rate alert of {@code
@@ -67,10 +79,11 @@ final class SimulatedService implements AutoCloseable {
     jvm = JvmMetrics.register(registry);
     //          route                method  weight  ms..ms  error  not found
     routes = List.of(
-        new Route("/api/orders", "GET", 50, 2, 20, 0.005, 0.0, requests, duration),
-        new Route("/api/orders", "POST", 20, 5, 40, 0.02, 0.0, requests, duration),
-        new Route("/api/orders/{id}", "GET", 25, 1, 10, 0.005, 0.05, requests, duration),
-        new Route("/health", "GET", 5, 0, 1, 0.0, 0.0, requests, duration));
+        new Route("/api/orders", "GET", 50, 2, 20, 0.005, 0.0, requests, duration, registry),
+        new Route("/api/orders", "POST", 20, 5, 40, 0.02, 0.0, requests, duration, registry),
+        new Route("/api/orders/{id}", "GET", 25, 1, 10, 0.005, 0.05, requests, duration,
+            registry),
+        new Route("/health", "GET", 5, 0, 1, 0.0, 0.0, requests, duration, registry));
     for (int i = 0; i < workerCount; i++) {
       Thread worker = new Thread(this::serve, "simulated-request-worker-" + i);
       worker.setDaemon(true);
@@ -123,12 +136,16 @@ final class SimulatedService implements AutoCloseable {
   private void handle(Route route, SplittableRandom random) {
     active.inc();
     int status;
-    try (Timer timer = route.duration().startTimer()) {
+    try (Operation.Call span = route.span().start();
+         Timer timer = route.duration().startTimer()) {
       pause(random.nextInt(route.minMillis(), route.maxMillis() + 1));
       double roll = random.nextDouble();
       status = roll < route.errorRatio() ? 500
           : roll < route.errorRatio() + route.notFoundRatio() ? 404
           : Route.successStatus(route.method());
+      if (status < 500) {
+        span.ok();
+      }
     } finally {
       active.dec();
     }
@@ -144,14 +161,19 @@ final class SimulatedService implements AutoCloseable {
   /** One route with its bound series, looked up once so that the request path only records. */
   private record Route(String path, String method, int weight, int minMillis, int maxMillis,
       double errorRatio, double notFoundRatio, Histogram.Series duration,
-      Counter.Series succeeded, Counter.Series notFound, Counter.Series failed) {
+      Counter.Series succeeded, Counter.Series notFound, Counter.Series failed,
+      Operation.Series span) {
 
     Route(String path, String method, int weight, int minMillis, int maxMillis,
-        double errorRatio, double notFoundRatio, Counter requests, Histogram duration) {
+        double errorRatio, double notFoundRatio, Counter requests, Histogram duration,
+        MeterRegistry registry) {
       this(path, method, weight, minMillis, maxMillis, errorRatio, notFoundRatio,
           duration.labels(path, method),
           requests.labels(path, method, String.valueOf(successStatus(method))),
-          requests.labels(path, method, "404"), requests.labels(path, method, "500"));
+          requests.labels(path, method, "404"), requests.labels(path, method, "500"),
+          // Named as an HTTP server span is: "{method} {route}".
+          registry.operation(method + " " + path).naming(Operation.Naming.SPANMETRICS).register()
+              .labels());
     }
 
     static int successStatus(String method) {

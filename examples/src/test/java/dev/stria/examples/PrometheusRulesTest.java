@@ -25,6 +25,8 @@ class PrometheusRulesTest {
   static final Path DIRECTORY = Path.of(System.getProperty("basedir", ".")).resolve("prometheus");
   static final Path RULES = DIRECTORY.resolve("slo-rules.yml");
   static final Path RULES_TESTS = DIRECTORY.resolve("slo-rules.test.yml");
+  static final Path SPAN_RULES = DIRECTORY.resolve("spanmetrics-rules.yml");
+  static final Path SPAN_RULES_TESTS = DIRECTORY.resolve("spanmetrics-rules.test.yml");
   static final Path CONFIG = DIRECTORY.resolve("prometheus.yml");
 
   /** A metric name right before a selector's braces or a range: {@code name{...}}, {@code name[5m]}. */
@@ -33,12 +35,14 @@ class PrometheusRulesTest {
   @Test
   void promtoolAcceptsTheRules() throws Exception {
     assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS: 9 rules found");
+    assertThat(promtool("check", "rules", SPAN_RULES.toString()))
+        .contains("SUCCESS: 8 rules found");
   }
 
   @Test
   void promtoolAcceptsTheConfigAndItsRuleFile() throws Exception {
     assertThat(promtool("check", "config", CONFIG.toString()))
-        .contains("SUCCESS: 1 rule files found");
+        .contains("SUCCESS: 2 rule files found");
   }
 
   @Test
@@ -47,19 +51,27 @@ class PrometheusRulesTest {
   }
 
   @Test
+  void spanMetricsRulesPassTheirUnitTests() throws Exception {
+    assertThat(promtool("test", "rules", SPAN_RULES_TESTS.toString())).contains("SUCCESS");
+  }
+
+  @Test
   void configScrapesTheDemosDefaultAddress() throws IOException {
     assertThat(Files.readString(CONFIG))
         .contains("- targets: [\"" + CommandLine.DEFAULT_HOST + ":" + CommandLine.DEFAULT_PORT + "\"]")
         .contains("metrics_path: /metrics")
-        .contains("- slo-rules.yml");
+        .contains("- slo-rules.yml").contains("- spanmetrics-rules.yml");
   }
 
   @Test
   void everySeriesTheRulesAndTheirTestsQueryIsExportedByTheDemo() throws Exception {
     Set<String> queried = queriedMetricNames(Files.readString(RULES));
-    queried.addAll(queriedMetricNames(Files.readString(RULES_TESTS)));
+    for (Path file : List.of(RULES_TESTS, SPAN_RULES, SPAN_RULES_TESTS)) {
+      queried.addAll(queriedMetricNames(Files.readString(file)));
+    }
     assertThat(queried).contains("http_server_requests_total",
-        "http_server_request_duration_seconds_bucket");
+        "http_server_request_duration_seconds_bucket", "traces_span_metrics_calls_total",
+        "traces_span_metrics_duration_milliseconds_bucket");
 
     try (ServiceScenario service = ServiceScenarioTest.startedService()) {
       Set<String> exported = Scrape.sampleNames(Scrape.text(service.metricsUrl()));
@@ -73,6 +85,17 @@ class PrometheusRulesTest {
     try (ServiceScenario service = ServiceScenarioTest.startedService()) {
       assertThat(Scrape.text(service.metricsUrl()))
           .containsPattern("http_server_requests_total\\{[^}]*status=\"500\"");
+    }
+  }
+
+  @Test
+  void theSpanErrorRatioSelectsTheStatusCodeAndSpanNameTheDemoExports() throws Exception {
+    try (ServiceScenario service = ServiceScenarioTest.startedService()) {
+      assertThat(Scrape.text(service.metricsUrl()))
+          .containsPattern("traces_span_metrics_calls_total\\{[^}]*span_name=\"GET /api/orders\""
+              + "[^}]*status_code=\"STATUS_CODE_ERROR\"")
+          .containsPattern("traces_span_metrics_duration_milliseconds_bucket\\{[^}]*"
+              + "span_name=\"POST /api/orders\"");
     }
   }
 

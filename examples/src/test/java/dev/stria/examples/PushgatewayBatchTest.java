@@ -55,18 +55,21 @@ class PushgatewayBatchTest {
       Matcher summary = Pattern.compile("60 operations, (\\d+) failed").matcher(exit.out());
       assertThat(summary.find()).as(exit.out()).isTrue();
       String metrics = get(address + "/metrics").body();
-      assertThat(sample(metrics, "data_process_duration_seconds_count")).isEqualTo("60");
-      assertThat(sample(metrics, "data_process_errors_total")).isEqualTo(summary.group(1));
+      int failed = Integer.parseInt(summary.group(1));
+      assertThat(sample(metrics, "data_process_calls_total", "error"))
+          .isEqualTo(String.valueOf(failed));
+      assertThat(sample(metrics, "data_process_duration_seconds_count", "ok"))
+          .isEqualTo(String.valueOf(60 - failed));
     } finally {
       pushgateway.destroy();
       pushgateway.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
-  /** The value of {@code name}'s one sample in the group of the demo's job. */
-  private static String sample(String metrics, String name) {
-    Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*job=\"" + Push.PUSHGATEWAY_JOB
-        + "\"[^}]*\\} (\\S+)$").matcher(metrics);
+  /** The value of {@code name}'s sample of {@code status} in the group of the demo's job. */
+  private static String sample(String metrics, String name, String status) {
+    Matcher m = Pattern.compile("(?m)^" + name + "\\{(?=[^}]*job=\"" + Push.PUSHGATEWAY_JOB
+        + "\")(?=[^}]*status=\"" + status + "\")[^}]*\\} (\\S+)$").matcher(metrics);
     assertThat(m.find()).as(name + " in\n" + metrics).isTrue();
     return m.group(1);
   }

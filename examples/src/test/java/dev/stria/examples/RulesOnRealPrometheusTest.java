@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped {@code prometheus.yml} and {@code slo-rules.yml}, loaded by a real Prometheus (2.42
- * from Debian) that scrapes the demo service: every recording rule yields series and every rule
- * evaluates without error. Only the target's port and the intervals (1 s) are changed. Skipped
- * without {@code /usr/bin/prometheus}, except when {@code CI=true}.
+ * The shipped {@code prometheus.yml} with {@code slo-rules.yml} and {@code spanmetrics-rules.yml},
+ * loaded by a real Prometheus (2.42 from Debian) that scrapes the demo service: every recording
+ * rule yields series and every rule evaluates without error. Only the target's port and the
+ * intervals (1 s) are changed. Skipped without {@code /usr/bin/prometheus}, except when {@code
+ * CI=true}.
  */
 class RulesOnRealPrometheusTest {
   static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
@@ -47,6 +48,7 @@ class RulesOnRealPrometheusTest {
       assertThat(config).isNotEqualTo(shipped);
       Files.writeString(dir.resolve("prometheus.yml"), config);
       Files.copy(PrometheusRulesTest.RULES, dir.resolve("slo-rules.yml"));
+      Files.copy(PrometheusRulesTest.SPAN_RULES, dir.resolve("spanmetrics-rules.yml"));
       int port = freePort();
       Process prometheus = new ProcessBuilder(PROMETHEUS.toString(),
           "--config.file=" + dir.resolve("prometheus.yml"),
@@ -62,7 +64,15 @@ class RulesOnRealPrometheusTest {
             "job:http_server_requests:error_ratio_rate1h{job=\"stria-demo\"}",
             "job:http_server_requests:error_ratio_rate6h{job=\"stria-demo\"}",
             "job_route:http_server_requests:error_ratio_rate5m{route=\"/api/orders\"}",
-            "job_route:http_server_request_duration_seconds:p99_rate5m{route=\"/api/orders\"}"}) {
+            "job_route:http_server_request_duration_seconds:p99_rate5m{route=\"/api/orders\"}",
+            "job:traces_span_metrics_calls:error_ratio_rate5m{job=\"stria-demo\"}",
+            "job:traces_span_metrics_calls:error_ratio_rate30m{job=\"stria-demo\"}",
+            "job:traces_span_metrics_calls:error_ratio_rate1h{job=\"stria-demo\"}",
+            "job:traces_span_metrics_calls:error_ratio_rate6h{job=\"stria-demo\"}",
+            "job_span_name:traces_span_metrics_calls:error_ratio_rate5m"
+                + "{span_name=\"GET /api/orders\"}",
+            "job_span_name:traces_span_metrics_duration_milliseconds:p99_rate5m"
+                + "{span_name=\"GET /api/orders\"}"}) {
           String answer = await(prometheus, base + "/api/v1/query?query="
               + URLEncoder.encode(recorded, StandardCharsets.UTF_8),
               body -> body.contains("\"result\":[{"), dir);
@@ -70,7 +80,8 @@ class RulesOnRealPrometheusTest {
         }
         String rules = await(prometheus, base + "/api/v1/rules",
             body -> body.contains("\"health\":\"ok\""), dir);
-        assertThat(rules).doesNotContain("\"health\":\"err\"").contains("ErrorBudgetBurnFast");
+        assertThat(rules).doesNotContain("\"health\":\"err\"").contains("ErrorBudgetBurnFast")
+            .contains("ErrorBudgetBurnRateHigh");
       } finally {
         prometheus.destroy();
         prometheus.waitFor(30, TimeUnit.SECONDS);
