@@ -3,14 +3,15 @@ package dev.stria;
 import dev.stria.snapshot.Labels;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The series of one instrument, by label values, with the cardinality limit.
  *
- * <p>Lookups of existing series are lock-free ({@link ConcurrentHashMap#get}). A new label set is
- * created once (concurrent callers get the same series). Once the table holds {@code limit}
+ * <p>Lookups of existing series take no lock and allocate nothing ({@link SeriesIndex}). A new
+ * label set is created once (concurrent callers get the same series). Once the table holds {@code
+ * limit}
  * series, further label sets share one overflow series labelled {@code
  * otel_metric_overflow="true"}, so memory stays bounded and no recording is dropped; one warning
  * is logged per instrument.
@@ -26,7 +27,8 @@ final class SeriesTable<S> {
   private final String[] labelNames;
   private final int limit;
   private final Function<Labels, S> factory;
-  private final ConcurrentHashMap<LabelValues, S> series = new ConcurrentHashMap<>();
+  /** Changed under this table's lock; read without one. */
+  private final SeriesIndex<S> series = new SeriesIndex<>();
   private volatile S overflow;
   private volatile boolean overflowLogged;
 
@@ -40,33 +42,29 @@ final class SeriesTable<S> {
   /** The series for {@code values}, created on first use; the overflow series past the limit. */
   S get(String... values) {
     checkArity(values);
-    LabelValues key = new LabelValues(values);
-    S existing = series.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    return create(key);
+    S existing = series.get(values);
+    return existing != null ? existing : create(values);
   }
 
-  private S create(LabelValues key) {
-    for (String value : key.values) {
+  private S create(String[] values) {
+    for (String value : values) {
       if (value == null) {
         throw new IllegalArgumentException(
             "label values of '" + instrument + "' must not be null: "
-                + Arrays.toString(labelNames) + " = " + Arrays.toString(key.values));
+                + Arrays.toString(labelNames) + " = " + Arrays.toString(values));
       }
     }
     synchronized (this) {
-      S existing = series.get(key);
+      S existing = series.get(values);
       if (existing != null) {
         return existing;
       }
       if (series.size() >= limit) {
         return overflow();
       }
-      String[] copy = key.values.clone();
+      String[] copy = values.clone(); // the caller may reuse its array
       S created = factory.apply(Labels.of(labelNames, copy));
-      series.put(new LabelValues(copy), created);
+      series.put(copy, created);
       return created;
     }
   }
@@ -98,23 +96,22 @@ final class SeriesTable<S> {
   }
 
   /** Removes the series for {@code values}; returns whether there was one. */
-  boolean remove(String... values) {
+  synchronized boolean remove(String... values) {
     checkArity(values);
-    return series.remove(new LabelValues(values)) != null;
+    return series.remove(values);
   }
 
-  void clear() {
+  synchronized void clear() {
     series.clear();
   }
 
   /** Every series, the overflow series last. */
   Iterable<S> all() {
+    List<S> all = series.values();
     S current = overflow;
-    if (current == null) {
-      return series.values();
+    if (current != null) {
+      all.add(current);
     }
-    java.util.List<S> all = new java.util.ArrayList<>(series.values());
-    all.add(current);
     return all;
   }
 
