@@ -17,8 +17,9 @@ import java.util.function.DoubleSupplier;
  * registry.gauge("cache.size").unit("{entry}").callback(() -> cache.size());  // read at collection
  * }</pre>
  *
- * <p>{@code set} is wait-free (one volatile store); {@code inc}, {@code dec} and {@code add} are
- * lock-free (a compare-and-set loop). Readers of either temporality report the current value.
+ * <p>{@code set} is wait-free (one release store, no fence); {@code inc}, {@code dec} and {@code
+ * add} are lock-free (a compare-and-set loop). Readers of either temporality report the current
+ * value.
  */
 public final class Gauge extends LabeledInstrument<Gauge.Series> {
 
@@ -27,7 +28,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
         labels -> new Series(labels, registry.nowEpochNanos()), series -> series.state);
   }
 
-  /** Sets the value (gauge without label names): one volatile store, wait-free. */
+  /** Sets the value (gauge without label names): one release store, wait-free. */
   public void set(double value) {
     unlabelled().set(value);
   }
@@ -56,7 +57,7 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       this.state = new GaugeSeries(labels, startEpochNanos, cell);
     }
 
-    /** Sets the value: one volatile store, wait-free. */
+    /** Sets the value: one release store, wait-free. */
     public void set(double value) {
       cell.set(value);
     }

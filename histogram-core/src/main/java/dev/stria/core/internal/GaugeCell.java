@@ -7,7 +7,9 @@ import java.lang.invoke.VarHandle;
  * The last value of a gauge, which {@link #set(double)} replaces and {@link #add(double)} moves.
  *
  * <p>A gauge is one value, so it is not striped: striping would make {@code set} ambiguous.
- * {@link #set(double)} is <b>wait-free</b> (one volatile store). {@link #add(double)} is
+ * {@link #set(double)} is <b>wait-free</b>: one release store, a plain store on x86-64. A volatile
+ * store would add a full fence ({@code lock addl}) for an ordering nobody needs: a gauge's value
+ * publishes nothing else, and a collection's volatile read sees the latest completed store. {@link #add(double)} is
  * <b>lock-free</b>: a compare-and-set loop that retries only when another thread changed the
  * value in between. {@link #get()} returns the latest completed write; a collection never
  * changes the value.
@@ -28,7 +30,7 @@ public final class GaugeCell {
 
   /** Replaces the value. */
   public void set(double value) {
-    VALUE.setVolatile(this, Double.doubleToRawLongBits(value));
+    VALUE.setRelease(this, Double.doubleToRawLongBits(value));
   }
 
   /** Adds {@code delta} (a compare-and-set loop: lock-free, not wait-free). */
