@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 public final class Observations {
   /** The Prometheus default bucket bounds in seconds: the explicit histogram of every library. */
-  public static final double[] PROMETHEUS_BOUNDS = {
+  static final double[] PROMETHEUS_BOUNDS = {
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
   };
 
