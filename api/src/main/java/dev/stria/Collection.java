@@ -37,6 +37,17 @@ final class Collection {
     return reader.temporality().temporalityForCallback(type);
   }
 
+  /**
+   * The reader's scratch accumulation for series shaped like {@code shape} (series of one
+   * instrument share one), made by {@code empty} the first time: a drain lands there before it is
+   * merged into the totals, so a collection in steady state allocates no delta per series. Only
+   * this reader's collections use it, one at a time, each series under its own lock.
+   */
+  @SuppressWarnings("unchecked")
+  <D> D scratch(Object shape, java.util.function.Supplier<D> empty) {
+    return (D) reader.scratch.computeIfAbsent(shape, s -> empty.get());
+  }
+
   /** The start of a delta point: this reader's previous collection, or the series' start. */
   long deltaStart(long seriesStartEpochNanos) {
     return Math.max(reader.previousCollectionEpochNanos(), seriesStartEpochNanos);

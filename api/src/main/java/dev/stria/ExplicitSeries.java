@@ -28,6 +28,16 @@ final class ExplicitSeries extends SeriesState<HistogramData> {
   }
 
   @Override
+  void clear(HistogramData data) {
+    data.clear();
+  }
+
+  @Override
+  Object shape() {
+    return cell.bounds(); // one BucketBounds per instrument
+  }
+
+  @Override
   void merge(HistogramData total, HistogramData delta) {
     total.merge(delta);
   }

@@ -49,6 +49,20 @@ final class ExponentialSeries extends SeriesState<ExponentialSeries.Data> {
   }
 
   @Override
+  void clear(Data data) {
+    data.exponential.clear();
+    if (data.classic != null) {
+      data.classic.clear();
+    }
+  }
+
+  @Override
+  Object shape() {
+    // Every exponential cell records at one scale; the explicit view's bounds are per instrument.
+    return cell.explicitBounds() == null ? ExponentialSeries.class : cell.explicitBounds();
+  }
+
+  @Override
   void merge(Data total, Data delta) {
     total.exponential.merge(delta.exponential);
     if (total.classic != null) {

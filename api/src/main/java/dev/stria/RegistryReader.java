@@ -5,7 +5,9 @@ import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.TemporalitySelector;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link MetricReader} of one {@link MeterRegistry}. Its collections are serialised among
@@ -17,6 +19,8 @@ final class RegistryReader implements MetricReader {
   private final ReaderTemporality temporality;
   private final int slot;
   private long previousCollectionEpochNanos;
+  /** Reusable drain targets by series shape, used under this reader's collection lock. */
+  final Map<Object, Object> scratch = new IdentityHashMap<>();
   private volatile boolean closed;
 
   RegistryReader(MeterRegistry registry, TemporalitySelector temporality, int slot,

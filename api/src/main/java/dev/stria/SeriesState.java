@@ -16,8 +16,8 @@ import java.util.Arrays;
  * collection:
  *
  * <ol>
- *   <li>drains the cells into a fresh delta (an exchange or a read-and-subtract: each recording
- *       is drained exactly once);
+ *   <li>drains the cells into an empty delta, the collecting reader's scratch for this shape of
+ *       series (an exchange or a read-and-subtract: each recording is drained exactly once);
  *   <li>only then reads the registry's open readers, and adds the delta to the cumulative total
  *       and to the pending delta of every open reader that wants deltas for this instrument kind;
  *   <li>reports the cumulative total, or its own pending delta, which it then empties.
@@ -56,6 +56,12 @@ abstract class SeriesState<D> implements CollectableSeries {
 
   abstract D empty();
 
+  /** Empties {@code data} for reuse. */
+  abstract void clear(D data);
+
+  /** An object shared by every series whose accumulations have the same shape. */
+  abstract Object shape();
+
   /** Adds {@code delta} to {@code total}. */
   abstract void merge(D total, D delta);
 
@@ -69,7 +75,7 @@ abstract class SeriesState<D> implements CollectableSeries {
     if (cumulative == null) {
       cumulative = empty();
     }
-    D delta = empty();
+    D delta = collection.scratch(shape(), this::empty);
     drainInto(delta);
     merge(cumulative, delta);
     for (RegistryReader reader : collection.openReaders()) { // after the drain: see above
@@ -77,6 +83,7 @@ abstract class SeriesState<D> implements CollectableSeries {
         merge(pendingFor(reader.slot()), delta);
       }
     }
+    clear(delta);
     if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
       return point(cumulative, startEpochNanos, collection.epochNanos);
     }

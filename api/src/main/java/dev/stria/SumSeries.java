@@ -66,6 +66,18 @@ final class SumSeries extends SeriesState<SumSeries.Total> {
   }
 
   @Override
+  void clear(Total data) {
+    data.longPart = 0;
+    data.doublePart = 0;
+    data.touched = false;
+  }
+
+  @Override
+  Object shape() {
+    return SumSeries.class;
+  }
+
+  @Override
   void merge(Total total, Total delta) {
     total.add(delta.longPart, delta.doublePart);
     total.touched |= delta.touched;
