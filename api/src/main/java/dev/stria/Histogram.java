@@ -36,9 +36,11 @@ import java.util.function.Supplier;
  * thread owns the calling thread's stripe slot, one atomic add on a shared stripe. The double sum
  * is a plain add on the thread's own stripe and a lock-free compare-and-set loop on a shared one;
  * min and max are lock-free compare-and-sets that write only on a new extreme. Exponential
- * buckets are counted with atomic adds on every stripe (see the {@code histogram-core} cells).
- * Timers record nanoseconds as a {@code long}, so their explicit-bucket sum is a wait-free add
- * too. NaN and infinite values are not recorded (counted as dropped).
+ * buckets are counted with atomic adds on every stripe (see the {@code histogram-core} cells);
+ * with explicit buckets as well, each value is still counted once, in one cell whose counts serve
+ * both views, so every collection presents both with the same count. Timers on an explicit-only
+ * histogram record nanoseconds as a {@code long}, so their sum is a wait-free add too. NaN and
+ * infinite values are not recorded (counted as dropped).
  */
 public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
