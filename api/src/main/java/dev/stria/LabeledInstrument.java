@@ -2,6 +2,7 @@ package dev.stria;
 
 import dev.stria.snapshot.Labels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,7 +13,8 @@ import java.util.function.Function;
  * @param <S> the public series type ({@code Counter.Series}, ...)
  */
 abstract class LabeledInstrument<S> extends Instrument {
-  private final SeriesTable<S> table;
+  private final String[] labelNames;
+  private final SeriesTable<LabelValues, S> table;
   private final S unlabelled;
   private final Function<S, CollectableSeries> collectable;
 
@@ -22,10 +24,11 @@ abstract class LabeledInstrument<S> extends Instrument {
       Function<Labels, S> factory,
       Function<S, CollectableSeries> collectable) {
     super(descriptor);
-    String[] names = descriptor.labelNames().toArray(new String[0]);
-    this.table = new SeriesTable<>(descriptor.name(), names, cardinalityLimit, factory);
+    this.labelNames = descriptor.labelNames().toArray(new String[0]);
+    this.table = new SeriesTable<>(
+        descriptor.name(), cardinalityLimit, SeriesTable.OVERFLOW_LABELS, factory);
     this.collectable = collectable;
-    this.unlabelled = names.length == 0 ? table.get() : null;
+    this.unlabelled = labelNames.length == 0 ? labels() : null;
   }
 
   /**
@@ -36,7 +39,31 @@ abstract class LabeledInstrument<S> extends Instrument {
    *     value is null
    */
   public S labels(String... values) {
-    return table.get(values);
+    checkArity(values);
+    LabelValues key = new LabelValues(values);
+    S existing = table.find(key);
+    return existing != null ? existing : create(key);
+  }
+
+  private S create(LabelValues key) {
+    for (String value : key.values) {
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "label values of '" + descriptor.name() + "' must not be null: "
+                + Arrays.toString(labelNames) + " = " + Arrays.toString(key.values));
+      }
+    }
+    String[] copy = key.values.clone();
+    return table.create(new LabelValues(copy), Labels.of(labelNames, copy));
+  }
+
+  private void checkArity(String[] values) {
+    if (values == null || values.length != labelNames.length) {
+      throw new IllegalArgumentException(
+          "'" + descriptor.name() + "' has label names " + Arrays.toString(labelNames)
+              + " and needs " + labelNames.length + " label values, got "
+              + Arrays.toString(values));
+    }
   }
 
   /**
@@ -47,7 +74,8 @@ abstract class LabeledInstrument<S> extends Instrument {
    * @return whether such a series existed
    */
   public boolean remove(String... values) {
-    return table.remove(values);
+    checkArity(values);
+    return table.remove(new LabelValues(values));
   }
 
   /** Removes every labelled series (see {@link #remove(String...)}). */
