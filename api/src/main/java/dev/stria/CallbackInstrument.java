@@ -2,6 +2,7 @@ package dev.stria;
 
 import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.GaugePoint;
+import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.MetricType;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An instrument whose series are read from a callback at collection time: gauge values, monotonic
@@ -40,24 +42,42 @@ import java.util.function.Consumer;
 final class CallbackInstrument extends Instrument {
   private static final System.Logger LOG = System.getLogger(CallbackInstrument.class.getName());
 
-  private final Consumer<Observations> callback;
+  private final Consumer<? super CallbackObservations> callback;
   private final int cardinalityLimit;
   private final long startEpochNanos;
-  private final String[] labelNames;
-  /** Per delta reader slot, the totals it reported last, by label values. */
-  private final Map<Integer, Map<LabelValues, Double>> lastTotalsByReaderSlot =
+  /** The labels of a series' key: label values for Stria's own, attributes for a bridge's. */
+  private final Function<Object, Labels> labelsOf;
+  private final Labels overflowLabels;
+  /** Per delta reader slot, the totals it reported last, by series key. */
+  private final Map<Integer, Map<Object, Double>> lastTotalsByReaderSlot =
       new ConcurrentHashMap<>();
   private volatile boolean failureLogged;
   private volatile boolean rejectionLogged;
   private volatile boolean overflowLogged;
 
+  /** A callback of Stria's own, whose series are keyed by label values. */
   CallbackInstrument(InstrumentDescriptor descriptor, Consumer<Observations> callback,
       int cardinalityLimit, long startEpochNanos) {
     super(descriptor);
     this.callback = callback;
     this.cardinalityLimit = cardinalityLimit;
     this.startEpochNanos = startEpochNanos;
-    this.labelNames = descriptor.labelNames().toArray(new String[0]);
+    String[] labelNames = descriptor.labelNames().toArray(new String[0]);
+    this.labelsOf = key -> Labels.of(labelNames, ((LabelValues) key).values);
+    this.overflowLabels = SeriesTable.OVERFLOW_LABELS;
+  }
+
+  /** A bridge's callback (see {@link ScopedInstruments}), whose series have keys of its own. */
+  CallbackInstrument(InstrumentDescriptor descriptor, InstrumentationScope scope,
+      boolean integerValues, Consumer<? super CallbackObservations> callback,
+      int cardinalityLimit, long startEpochNanos, Function<Object, Labels> labelsOf,
+      Labels overflowLabels) {
+    super(descriptor, scope, integerValues);
+    this.callback = callback;
+    this.cardinalityLimit = cardinalityLimit;
+    this.startEpochNanos = startEpochNanos;
+    this.labelsOf = labelsOf;
+    this.overflowLabels = overflowLabels;
   }
 
   @Override
@@ -78,7 +98,7 @@ final class CallbackInstrument extends Instrument {
     } finally {
       observations.close();
     }
-    Map<LabelValues, Double> values = observations.values();
+    Map<Object, Double> values = observations.values();
     MetricType type = descriptor.type();
     Temporality temporality = temporality(collection);
     List<PointSnapshot> points = new ArrayList<>(values.size());
@@ -90,12 +110,12 @@ final class CallbackInstrument extends Instrument {
     return snapshot(collection, points);
   }
 
-  private void addDeltas(Collection collection, Map<LabelValues, Double> totals,
+  private void addDeltas(Collection collection, Map<Object, Double> totals,
       List<PointSnapshot> points) {
     int slot = collection.reader.slot();
-    Map<LabelValues, Double> last = lastTotalsByReaderSlot.getOrDefault(slot, Map.of());
+    Map<Object, Double> last = lastTotalsByReaderSlot.getOrDefault(slot, Map.of());
     long start = collection.deltaStart(startEpochNanos);
-    for (Map.Entry<LabelValues, Double> entry : totals.entrySet()) {
+    for (Map.Entry<Object, Double> entry : totals.entrySet()) {
       double total = entry.getValue();
       Double previous = last.get(entry.getKey());
       double delta;
@@ -114,10 +134,8 @@ final class CallbackInstrument extends Instrument {
     lastTotalsByReaderSlot.put(slot, new HashMap<>(totals));
   }
 
-  private PointSnapshot point(LabelValues key, long start, Collection collection, double value) {
-    Labels labels = key == CallbackObservations.OVERFLOW
-        ? Labels.of(SeriesTable.OVERFLOW_LABEL, "true")
-        : Labels.of(labelNames, key.values);
+  private PointSnapshot point(Object key, long start, Collection collection, double value) {
+    Labels labels = key == CallbackObservations.OVERFLOW ? overflowLabels : labelsOf.apply(key);
     return descriptor.type() == MetricType.GAUGE
         ? new GaugePoint(labels, start, collection.epochNanos, value)
         : new CounterPoint(labels, start, collection.epochNanos, value);
@@ -160,7 +178,7 @@ final class CallbackInstrument extends Instrument {
       overflowLogged = true;
       LOG.log(Level.WARNING, "callback of " + descriptor + " reported more than its cardinality"
           + " limit of " + cardinalityLimit + " series; further label sets are reported as one"
-          + " series labelled " + SeriesTable.OVERFLOW_LABEL + "=\"true\"");
+          + " series labelled " + overflowLabels);
     }
   }
 }

@@ -5,19 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One collection's {@link Observations}: the values a callback reported, by label values, checked
- * and folded into the overflow series past the cardinality limit. Created for one call of the
- * callback and closed when it returns, so concurrent collections each have their own.
+ * One collection's {@link Observations}: the values a callback reported, by series key (label
+ * values, or a bridge's {@link KeyedObservations} keys), checked and folded into the overflow
+ * series past the cardinality limit. Created for one call of the callback and closed when it
+ * returns, so concurrent collections each have their own.
  */
-final class CallbackObservations implements Observations {
-  /** The key of the overflow series (its labels are {@code otel_metric_overflow="true"}). */
-  static final LabelValues OVERFLOW = new LabelValues(new String[0]);
+final class CallbackObservations implements Observations, KeyedObservations<Object> {
+  /** The key of the overflow series (labelled {@code otel_metric_overflow="true"} or so). */
+  static final Object OVERFLOW = new Object();
 
   private final CallbackInstrument instrument;
   private final int labelCount;
   private final int cardinalityLimit;
   private final boolean sum;
-  private final Map<LabelValues, Double> values = new LinkedHashMap<>();
+  private final Map<Object, Double> values = new LinkedHashMap<>();
   private boolean closed;
 
   CallbackObservations(CallbackInstrument instrument, int cardinalityLimit) {
@@ -49,12 +50,28 @@ final class CallbackObservations implements Observations {
         return;
       }
     }
+    put(new LabelValues(labelValues.clone()), value);
+  }
+
+  @Override
+  public void recordKeyed(double value, Object key) {
+    if (closed) {
+      instrument.rejectObservation("reported a value after its callback returned");
+      return;
+    }
+    if (key == null) {
+      instrument.rejectObservation("reported a null series key");
+      return;
+    }
+    put(key, value);
+  }
+
+  private void put(Object key, double value) {
     if (Double.isNaN(value) || (sum && Double.isInfinite(value))) {
       instrument.rejectObservation("reported " + value + (sum ? ": a sum must be a finite number"
           : ": a gauge value must not be NaN"));
       return;
     }
-    LabelValues key = new LabelValues(labelValues.clone());
     if (values.containsKey(key) || values.size() < cardinalityLimit) {
       values.put(key, value);
     } else {
@@ -69,7 +86,7 @@ final class CallbackObservations implements Observations {
   }
 
   /** What the callback reported, in the order it first reported each label set. */
-  Map<LabelValues, Double> values() {
+  Map<Object, Double> values() {
     return values;
   }
 }

@@ -1,5 +1,6 @@
 package dev.stria;
 
+import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.Temporality;
 
@@ -25,6 +26,11 @@ final class Collection {
    */
   RegistryReader[] openReaders() {
     return registry.openReaders();
+  }
+
+  /** The registry's scope, which Stria's own instruments carry. */
+  InstrumentationScope scope() {
+    return registry.scope();
   }
 
   /** The temporality this reader wants for a recorded instrument of {@code type}. */

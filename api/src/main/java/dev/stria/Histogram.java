@@ -195,6 +195,12 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       return this;
     }
 
+    /** The bounds, whose whole nanoseconds a timer of {@code unit} records exactly. */
+    static BucketBounds bucketBounds(double[] explicit, String unit) {
+      double nanos = TimeUnits.nanosecondValue(unit);
+      return new BucketBounds(explicit, Double.isNaN(nanos) ? 1.0 : nanos);
+    }
+
     /**
      * Registers the histogram, or returns the one already registered with the same settings.
      *
@@ -205,11 +211,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       NameRules.histogramLabelNames(name, labelNames);
       boolean exponential = maxExponentialBuckets > 0;
       double[] explicit = bounds != null || exponential ? bounds : BucketBounds.prometheusDefault();
-      BucketBounds bucketBounds = null;
-      if (explicit != null) {
-        double nanos = TimeUnits.nanosecondValue(unit);
-        bucketBounds = new BucketBounds(explicit, Double.isNaN(nanos) ? 1.0 : nanos);
-      }
+      BucketBounds bucketBounds = explicit == null ? null : bucketBounds(explicit, unit);
       String aggregation = (explicit == null ? "" : "buckets " + Arrays.toString(explicit))
           + (exponential ? (explicit == null ? "" : " and ") + "exponential(" + maxExponentialBuckets
               + ")" : "");

@@ -1,17 +1,31 @@
 package dev.stria;
 
+import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Temporality;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the registry and its readers know of every instrument: its identity and its series. */
+/**
+ * What the registry and its readers know of every instrument: its identity, its scope and its
+ * series.
+ */
 abstract class Instrument {
   final InstrumentDescriptor descriptor;
+  /** The instrumentation scope, or null for the registry's (Stria's own instruments). */
+  private final InstrumentationScope scope;
+  /** Whether the instrument records whole numbers, exported as integer points. */
+  private final boolean integerValues;
 
   Instrument(InstrumentDescriptor descriptor) {
+    this(descriptor, null, false);
+  }
+
+  Instrument(InstrumentDescriptor descriptor, InstrumentationScope scope, boolean integerValues) {
     this.descriptor = descriptor;
+    this.scope = scope;
+    this.integerValues = integerValues;
   }
 
   /** The series to collect now. */
@@ -40,7 +54,9 @@ abstract class Instrument {
         descriptor.unit(),
         descriptor.type(),
         temporality(collection),
-        points);
+        points,
+        scope != null ? scope : collection.scope(),
+        integerValues);
   }
 
   /** The temporality of this instrument's snapshot; callback instruments choose theirs apart. */

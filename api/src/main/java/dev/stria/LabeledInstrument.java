@@ -12,7 +12,7 @@ import java.util.function.Function;
  * @param <S> the public series type ({@code Counter.Series}, ...)
  */
 abstract class LabeledInstrument<S> extends Instrument {
-  private final SeriesTable<S> table;
+  private final LabelValueTable<S> table;
   private final S unlabelled;
   private final Function<S, CollectableSeries> collectable;
 
@@ -22,10 +22,10 @@ abstract class LabeledInstrument<S> extends Instrument {
       Function<Labels, S> factory,
       Function<S, CollectableSeries> collectable) {
     super(descriptor);
-    String[] names = descriptor.labelNames().toArray(new String[0]);
-    this.table = new SeriesTable<>(descriptor.name(), names, cardinalityLimit, factory);
+    String[] labelNames = descriptor.labelNames().toArray(new String[0]);
+    this.table = new LabelValueTable<>(descriptor.name(), labelNames, cardinalityLimit, factory);
     this.collectable = collectable;
-    this.unlabelled = names.length == 0 ? table.get() : null;
+    this.unlabelled = labelNames.length == 0 ? labels() : null;
   }
 
   /**

@@ -169,6 +169,15 @@ public final class MeterRegistry {
     return () -> unregister(created);
   }
 
+  /** Adds a bridge's instrument, which keeps its own identity rules (see ScopedInstruments). */
+  synchronized void attachInstrument(Instrument instrument) {
+    instruments.add(instrument);
+  }
+
+  synchronized void detachInstrument(Instrument instrument) {
+    instruments.remove(instrument);
+  }
+
   private synchronized void unregister(Instrument instrument) {
     if (byName.get(instrument.descriptor.name()) == instrument) {
       byName.remove(instrument.descriptor.name());

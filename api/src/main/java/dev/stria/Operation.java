@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  */
 public final class Operation {
   private final OperationMetrics metrics;
-  private final SeriesTable<Series> table;
+  private final LabelValueTable<Series> table;
   private final Series unlabelled;
 
   Operation(OperationMetrics metrics, String[] labelNames, int cardinalityLimit) {
@@ -60,7 +60,7 @@ public final class Operation {
     List<String> names = List.of(labelNames);
     // The table hands its factory the overflow label set once it is full; an operation's own
     // label names never include that label (the builder refuses it), so the names tell them apart.
-    this.table = new SeriesTable<>(metrics.name(), labelNames, cardinalityLimit,
+    this.table = new LabelValueTable<>(metrics.name(), labelNames, cardinalityLimit,
         labels -> labels.names().equals(names)
             ? metrics.series(labels.values().toArray(new String[0]))
             : metrics.overflowSeries());

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The series of one instrument by label values: an open-addressing hash table whose lookups
- * allocate nothing and take no lock, so that {@code labels("GET", "200").inc()} on every call
- * costs a hash of the values and a compare, not a key object per call.
+ * The series of one instrument by key: an open-addressing hash table whose lookups allocate
+ * nothing and take no lock, so that {@code labels("GET", "200").inc()} on every call costs a hash
+ * of the values and a compare, not a key object per call. How keys hash and compare is a {@link
+ * Keying}: label values are hashed in place ({@link #LABEL_VALUES}), a bridge's attribute set by
+ * its own {@code hashCode} and {@code equals} ({@link #objects()}).
  *
  * <p><b>Concurrency.</b> Lookups ({@link #get}) read the current table (a volatile field) and its
  * slots with acquire loads. Entries are immutable, and a slot is written once with a release
@@ -18,60 +20,114 @@ import java.util.List;
  * as a {@code ConcurrentHashMap} would. The table is at most half full, so a probe always ends at
  * an empty slot.
  *
+ * @param <K> the key of a series
  * @param <S> the series type
  */
-final class SeriesIndex<S> {
+final class SeriesIndex<K, S> {
+  /** How a kind of key hashes and compares. */
+  interface Keying<K> {
+    int hash(K key);
+
+    /** Whether {@code probe} (which may hold anything the caller passed) equals {@code stored}. */
+    boolean same(K stored, K probe);
+  }
+
+  /** Label values, compared element by element; a null value hashes as 0 and is never found. */
+  static final Keying<String[]> LABEL_VALUES = new Keying<>() {
+    @Override
+    public int hash(String[] values) {
+      int h = 1;
+      for (String value : values) {
+        h = 31 * h + (value == null ? 0 : value.hashCode());
+      }
+      return h;
+    }
+
+    @Override
+    public boolean same(String[] stored, String[] probe) {
+      for (int i = 0; i < stored.length; i++) {
+        if (!stored[i].equals(probe[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  };
+
+  private static final Keying<Object> OBJECTS = new Keying<>() {
+    @Override
+    public int hash(Object key) {
+      return key.hashCode();
+    }
+
+    @Override
+    public boolean same(Object stored, Object probe) {
+      return stored.equals(probe);
+    }
+  };
+
+  /** Immutable keys with content {@code equals} and a cheap (ideally cached) {@code hashCode}. */
+  @SuppressWarnings("unchecked")
+  static <K> Keying<K> objects() {
+    return (Keying<K>) OBJECTS;
+  }
+
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final int INITIAL_CAPACITY = 8;
 
-  /** One series and its label values. */
-  private static final class Entry<S> {
+  /** One series and its key. */
+  private static final class Entry<K, S> {
     final int hash;
-    final String[] values;
+    final K key;
     final S series;
 
-    Entry(int hash, String[] values, S series) {
+    Entry(int hash, K key, S series) {
       this.hash = hash;
-      this.values = values;
+      this.key = key;
       this.series = series;
     }
   }
 
+  private final Keying<K> keying;
   private volatile Object[] table = new Object[INITIAL_CAPACITY];
   private int size; // guarded by the caller's lock, read racily by size()
 
-  /** The series for {@code values} (which may hold nulls: never found), or null. No lock. */
+  SeriesIndex(Keying<K> keying) {
+    this.keying = keying;
+  }
+
+  /** The series for {@code key}, or null. No lock, no allocation. */
   @SuppressWarnings("unchecked")
-  S get(String[] values) {
-    int hash = hash(values);
+  S get(K key) {
+    int hash = spread(keying.hash(key));
     Object[] t = table;
     int mask = t.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      Entry<S> entry = (Entry<S>) SLOT.getAcquire(t, i);
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
       }
-      if (entry.hash == hash && sameValues(entry.values, values)) {
+      if (entry.hash == hash && keying.same(entry.key, key)) {
         return entry.series;
       }
     }
   }
 
-  /** Adds a series for values not in the table; {@code values} must not change afterwards. */
-  void put(String[] values, S series) {
+  /** Adds a series for a key not in the table; the key must not change afterwards. */
+  void put(K key, S series) {
     if ((size + 1) * 2 > table.length) {
       table = rebuilt(table.length * 2, null);
     }
-    insert(table, new Entry<>(hash(values), values, series));
+    insert(table, new Entry<>(spread(keying.hash(key)), key, series));
     size++;
   }
 
-  /** Removes the series for {@code values}; returns whether there was one. */
-  boolean remove(String[] values) {
-    if (get(values) == null) {
+  /** Removes the series for {@code key}; returns whether there was one. */
+  boolean remove(K key) {
+    if (get(key) == null) {
       return false;
     }
-    table = rebuilt(table.length, values);
+    table = rebuilt(table.length, key);
     size--;
     return true;
   }
@@ -91,7 +147,7 @@ final class SeriesIndex<S> {
     Object[] t = table;
     List<S> all = new ArrayList<>(size);
     for (int i = 0; i < t.length; i++) {
-      Entry<S> entry = (Entry<S>) SLOT.getAcquire(t, i);
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry != null) {
         all.add(entry.series);
       }
@@ -101,18 +157,18 @@ final class SeriesIndex<S> {
 
   /** A table of {@code capacity} slots with every entry but the one for {@code without}. */
   @SuppressWarnings("unchecked")
-  private Object[] rebuilt(int capacity, String[] without) {
+  private Object[] rebuilt(int capacity, K without) {
     Object[] fresh = new Object[capacity];
     for (Object slot : table) {
-      Entry<S> entry = (Entry<S>) slot;
-      if (entry != null && (without == null || !sameValues(entry.values, without))) {
+      Entry<K, S> entry = (Entry<K, S>) slot;
+      if (entry != null && (without == null || !keying.same(entry.key, without))) {
         insert(fresh, entry);
       }
     }
     return fresh;
   }
 
-  private static void insert(Object[] t, Entry<?> entry) {
+  private static void insert(Object[] t, Entry<?, ?> entry) {
     int mask = t.length - 1;
     int i = entry.hash & mask;
     while (t[i] != null) {
@@ -121,20 +177,8 @@ final class SeriesIndex<S> {
     SLOT.setRelease(t, i, entry); // the entry's fields before the slot: StoreStore
   }
 
-  private static int hash(String[] values) {
-    int h = 1;
-    for (String value : values) {
-      h = 31 * h + (value == null ? 0 : value.hashCode()); // null: not found, then refused
-    }
+  /** Spreads the high bits down, since only the low bits pick a slot. */
+  private static int spread(int h) {
     return h ^ (h >>> 16);
-  }
-
-  private static boolean sameValues(String[] a, String[] b) {
-    for (int i = 0; i < a.length; i++) {
-      if (!a[i].equals(b[i])) {
-        return false;
-      }
-    }
-    return true;
   }
 }

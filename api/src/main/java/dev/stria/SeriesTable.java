@@ -2,71 +2,67 @@ package dev.stria;
 
 import dev.stria.snapshot.Labels;
 import java.lang.System.Logger.Level;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The series of one instrument, by label values, with the cardinality limit.
+ * The series of one instrument, by key, with the cardinality limit.
  *
- * <p>Lookups of existing series take no lock and allocate nothing ({@link SeriesIndex}). A new
- * label set is created once (concurrent callers get the same series). Once the table holds {@code
- * limit}
- * series, further label sets share one overflow series labelled {@code
- * otel_metric_overflow="true"}, so memory stays bounded and no recording is dropped; one warning
- * is logged per instrument.
+ * <p>The key is whatever identifies a series to its instrument: the label values of Stria's own
+ * instruments ({@link LabelValueTable}), a bridge's full attribute set ({@link KeyedInstrument}).
+ * Lookups of existing series take no lock and allocate nothing ({@link SeriesIndex}). A new key
+ * is created once (concurrent callers get the same series). Once the table holds {@code limit}
+ * series, further keys share one overflow series labelled {@code overflowLabels} (Stria's
+ * instruments: {@code otel_metric_overflow="true"}), so memory stays bounded and no recording is
+ * dropped; one warning is logged per instrument.
  *
+ * @param <K> the key of a series
  * @param <S> the instrument's series type
  */
-final class SeriesTable<S> {
+final class SeriesTable<K, S> {
   static final String OVERFLOW_LABEL = "otel_metric_overflow";
+  static final Labels OVERFLOW_LABELS = Labels.of(OVERFLOW_LABEL, "true");
 
   private static final System.Logger LOG = System.getLogger(SeriesTable.class.getName());
 
   private final String instrument;
-  private final String[] labelNames;
   private final int limit;
+  private final Labels overflowLabels;
   private final Function<Labels, S> factory;
   /** Changed under this table's lock; read without one. */
-  private final SeriesIndex<S> series = new SeriesIndex<>();
+  private final SeriesIndex<K, S> series;
   private volatile S overflow;
   private volatile boolean overflowLogged;
 
-  SeriesTable(String instrument, String[] labelNames, int limit, Function<Labels, S> factory) {
+  SeriesTable(String instrument, int limit, Labels overflowLabels, Function<Labels, S> factory,
+      SeriesIndex.Keying<K> keying) {
     this.instrument = instrument;
-    this.labelNames = labelNames;
     this.limit = limit;
+    this.overflowLabels = overflowLabels;
     this.factory = factory;
+    this.series = new SeriesIndex<>(keying);
   }
 
-  /** The series for {@code values}, created on first use; the overflow series past the limit. */
-  S get(String... values) {
-    checkArity(values);
-    S existing = series.get(values);
-    return existing != null ? existing : create(values);
+  /** The series for {@code key}, or null when there is none yet: no lock, no allocation. */
+  S find(K key) {
+    return series.get(key);
   }
 
-  private S create(String[] values) {
-    for (String value : values) {
-      if (value == null) {
-        throw new IllegalArgumentException(
-            "label values of '" + instrument + "' must not be null: "
-                + Arrays.toString(labelNames) + " = " + Arrays.toString(values));
-      }
+  /**
+   * The series for {@code key} (which must not change afterwards), created with {@code labels}
+   * unless a concurrent caller created it first; the overflow series past the limit.
+   */
+  synchronized S create(K key, Labels labels) {
+    S existing = series.get(key);
+    if (existing != null) {
+      return existing;
     }
-    synchronized (this) {
-      S existing = series.get(values);
-      if (existing != null) {
-        return existing;
-      }
-      if (series.size() >= limit) {
-        return overflow();
-      }
-      String[] copy = values.clone(); // the caller may reuse its array
-      S created = factory.apply(Labels.of(labelNames, copy));
-      series.put(copy, created);
-      return created;
+    if (series.size() >= limit) {
+      return overflow();
     }
+    S created = factory.apply(labels);
+    series.put(key, created);
+    return created;
   }
 
   private S overflow() {
@@ -76,8 +72,8 @@ final class SeriesTable<S> {
       LOG.log(
           Level.WARNING,
           "instrument ''{0}'' reached its cardinality limit of {1} series; further label sets"
-              + " are recorded into one series labelled {2}=\"true\"",
-          instrument, limit, OVERFLOW_LABEL);
+              + " are recorded into one series labelled {2}",
+          instrument, limit, overflowLabels);
     }
     return current;
   }
@@ -89,16 +85,15 @@ final class SeriesTable<S> {
   synchronized S overflowSeries() {
     S current = overflow;
     if (current == null) {
-      current = factory.apply(Labels.of(OVERFLOW_LABEL, "true"));
+      current = factory.apply(overflowLabels);
       overflow = current;
     }
     return current;
   }
 
-  /** Removes the series for {@code values}; returns whether there was one. */
-  synchronized boolean remove(String... values) {
-    checkArity(values);
-    return series.remove(values);
+  /** Removes the series for {@code key}; returns whether there was one. */
+  synchronized boolean remove(K key) {
+    return series.remove(key);
   }
 
   synchronized void clear() {
@@ -117,13 +112,5 @@ final class SeriesTable<S> {
 
   int size() {
     return series.size() + (overflow == null ? 0 : 1);
-  }
-
-  private void checkArity(String[] values) {
-    if (values == null || values.length != labelNames.length) {
-      throw new IllegalArgumentException(
-          "'" + instrument + "' has label names " + Arrays.toString(labelNames) + " and needs "
-              + labelNames.length + " label values, got " + Arrays.toString(values));
-    }
   }
 }

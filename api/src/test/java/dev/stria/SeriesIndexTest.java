@@ -16,7 +16,7 @@ class SeriesIndexTest {
 
   @Test
   void findsEverySeriesItHoldsThroughGrowthAndEqualButDistinctArrays() {
-    SeriesIndex<Integer> index = new SeriesIndex<>();
+    SeriesIndex<String[], Integer> index = new SeriesIndex<>(SeriesIndex.LABEL_VALUES);
     for (int i = 0; i < 5000; i++) {
       index.put(values(i), i);
     }
@@ -31,7 +31,7 @@ class SeriesIndexTest {
 
   @Test
   void removeAndClearLeaveTheOthersFindable() {
-    SeriesIndex<Integer> index = new SeriesIndex<>();
+    SeriesIndex<String[], Integer> index = new SeriesIndex<>(SeriesIndex.LABEL_VALUES);
     for (int i = 0; i < 100; i++) {
       index.put(values(i), i);
     }

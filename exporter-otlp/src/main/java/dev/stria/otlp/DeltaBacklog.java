@@ -94,7 +94,7 @@ final class DeltaBacklog {
         kept += n;
       } else {
         if (room > 0) {
-          keep.add(withPoints(m, m.points().subList(0, room)));
+          keep.add(m.withPoints(m.points().subList(0, room)));
           kept += room;
         }
         dropped += n - Math.max(room, 0);
@@ -106,7 +106,7 @@ final class DeltaBacklog {
   }
 
   private static String key(MetricSnapshot m) {
-    return m.name() + '\u0000' + m.type() + '\u0000' + m.unit();
+    return m.name() + '\u0000' + m.type() + '\u0000' + m.unit() + '\u0000' + m.scope();
   }
 
   private MetricSnapshot mergeMetric(MetricSnapshot older, MetricSnapshot newer) {
@@ -125,11 +125,6 @@ final class DeltaBacklog {
       points.add(merged);
     }
     points.addAll(byLabels.values());
-    return withPoints(newer, points);
-  }
-
-  private static MetricSnapshot withPoints(MetricSnapshot m, List<PointSnapshot> points) {
-    return new MetricSnapshot(m.name(), m.description(), m.unit(), m.type(), m.temporality(),
-        points);
+    return newer.withPoints(points);
   }
 }

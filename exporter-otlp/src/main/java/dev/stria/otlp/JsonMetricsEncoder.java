@@ -4,11 +4,14 @@ import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.GaugePoint;
 import dev.stria.snapshot.HistogramPoint;
+import dev.stria.snapshot.InstrumentationScope;
+import dev.stria.snapshot.LabelType;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.PointSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +26,7 @@ import java.util.Map;
  */
 final class JsonMetricsEncoder {
   private final StringBuilder sb = new StringBuilder(4096);
+  private final BatchScopes batchScopes = new BatchScopes();
   private final boolean pretty;
   private int depth;
 
@@ -59,34 +63,51 @@ final class JsonMetricsEncoder {
     sb.append(',');
     name("scopeMetrics");
     open('[');
-    open('{');
-    name("scope");
-    open('{');
-    name("name");
-    string(batch.scope().name());
-    if (!batch.scope().version().isEmpty()) {
-      sb.append(',');
-      name("version");
-      string(batch.scope().version());
-    }
-    close('}');
-    sb.append(',');
-    name("metrics");
-    open('[');
     first = true;
-    for (MetricSnapshot m : batch.metrics()) {
-      if (!m.points().isEmpty()) {
-        first = comma(first);
-        metric(m);
-      }
+    for (InstrumentationScope scope : batchScopes.of(batch)) {
+      first = comma(first);
+      scopeMetrics(batch, scope);
     }
-    close(']');
-    close('}');
     close(']');
     close('}');
     close(']');
     close('}');
     return sb.toString();
+  }
+
+  private void scopeMetrics(MetricBatch batch, InstrumentationScope scope) {
+    open('{');
+    name("scope");
+    open('{');
+    name("name");
+    string(scope.name());
+    if (!scope.version().isEmpty()) {
+      sb.append(',');
+      name("version");
+      string(scope.version());
+    }
+    if (!scope.attributes().isEmpty()) {
+      sb.append(',');
+      attributeList(scope.attributes());
+    }
+    close('}');
+    sb.append(',');
+    name("metrics");
+    open('[');
+    boolean first = true;
+    for (MetricSnapshot m : batch.metrics()) {
+      if (!m.points().isEmpty() && BatchScopes.belongs(m, scope, batch)) {
+        first = comma(first);
+        metric(m);
+      }
+    }
+    close(']');
+    if (!scope.schemaUrl().isEmpty()) {
+      sb.append(',');
+      name("schemaUrl");
+      string(scope.schemaUrl());
+    }
+    close('}');
   }
 
   private void metric(MetricSnapshot m) {
@@ -122,7 +143,7 @@ final class JsonMetricsEncoder {
       } else if (p instanceof ExponentialHistogramPoint e) {
         exponentialPoint(e);
       } else {
-        numberPoint(p);
+        numberPoint(p, m.integerValues());
       }
     }
     close(']');
@@ -149,12 +170,18 @@ final class JsonMetricsEncoder {
     int64(p.epochNanos());
   }
 
-  private void numberPoint(PointSnapshot p) {
+  private void numberPoint(PointSnapshot p, boolean integer) {
     open('{');
     timesAndLabels(p);
     sb.append(',');
-    name("asDouble");
-    number(p instanceof CounterPoint c ? c.value() : ((GaugePoint) p).value());
+    double value = p instanceof CounterPoint c ? c.value() : ((GaugePoint) p).value();
+    if (integer) {
+      name("asInt");
+      int64((long) value);
+    } else {
+      name("asDouble");
+      number(value);
+    }
     close('}');
   }
 
@@ -236,14 +263,53 @@ final class JsonMetricsEncoder {
     if (labels.isEmpty()) {
       return;
     }
+    attributeList(labels);
+    sb.append(',');
+  }
+
+  private void attributeList(Labels labels) {
     name("attributes");
     open('[');
     for (int i = 0; i < labels.size(); i++) {
       comma(i == 0);
-      keyValue(labels.name(i), labels.value(i));
+      sb.append("{\"key\":");
+      string(labels.name(i));
+      sb.append(",\"value\":");
+      anyValue(labels.type(i), labels.typedValue(i));
+      sb.append('}');
     }
     close(']');
-    sb.append(',');
+  }
+
+  private void anyValue(LabelType type, Object value) {
+    switch (type) {
+      case STRING -> {
+        sb.append("{\"stringValue\":");
+        string((String) value);
+      }
+      case BOOLEAN -> sb.append("{\"boolValue\":").append(value);
+      case LONG -> {
+        sb.append("{\"intValue\":");
+        int64((Long) value);
+      }
+      case DOUBLE -> {
+        sb.append("{\"doubleValue\":");
+        number((Double) value);
+      }
+      default -> {
+        LabelType element = type.elementType();
+        sb.append("{\"arrayValue\":{\"values\":[");
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            sb.append(',');
+          }
+          anyValue(element, list.get(i));
+        }
+        sb.append("]}");
+      }
+    }
+    sb.append('}');
   }
 
   private void keyValue(String key, String value) {

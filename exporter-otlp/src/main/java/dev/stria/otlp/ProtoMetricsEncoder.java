@@ -4,6 +4,8 @@ import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.GaugePoint;
 import dev.stria.snapshot.HistogramPoint;
+import dev.stria.snapshot.InstrumentationScope;
+import dev.stria.snapshot.LabelType;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
@@ -22,8 +24,11 @@ import java.util.Map;
  * generated classes. Because {@link ProtoWriter} writes backwards, every message below emits its
  * fields from the highest number to the lowest and its repeated elements from last to first.
  *
- * <p>Choices: counters and up-down counters become {@code Sum} (monotonic or not) with their
- * snapshot's temporality; values are always {@code as_double}; histogram {@code sum} is always
+ * <p>Choices: one {@code ScopeMetrics} per instrumentation scope, in the order the scopes first
+ * appear; counters and up-down counters become {@code Sum} (monotonic or not) with their
+ * snapshot's temporality; values are {@code as_int} for snapshots of {@link
+ * MetricSnapshot#integerValues() integer values} and {@code as_double} otherwise; attributes keep
+ * their {@link dev.stria.snapshot.LabelType type}; histogram {@code sum} is always
  * present; {@code min}/{@code max} only when the point counted something; an exponential
  * histogram always carries its {@code positive} and {@code negative} buckets (possibly empty).
  * Metrics without points are left out.
@@ -42,13 +47,20 @@ final class ProtoMetricsEncoder {
   // ScopeMetrics
   private static final int SM_SCOPE = 1;
   private static final int SM_METRICS = 2;
+  private static final int SM_SCHEMA_URL = 3;
   // InstrumentationScope
   private static final int SCOPE_NAME = 1;
   private static final int SCOPE_VERSION = 2;
-  // KeyValue / AnyValue
+  private static final int SCOPE_ATTRIBUTES = 3;
+  // KeyValue / AnyValue / ArrayValue
   private static final int KV_KEY = 1;
   private static final int KV_VALUE = 2;
   private static final int ANY_STRING = 1;
+  private static final int ANY_BOOL = 2;
+  private static final int ANY_INT = 3;
+  private static final int ANY_DOUBLE = 4;
+  private static final int ANY_ARRAY = 5;
+  private static final int ARRAY_VALUES = 1;
   // Metric
   private static final int METRIC_NAME = 1;
   private static final int METRIC_DESCRIPTION = 2;
@@ -65,6 +77,7 @@ final class ProtoMetricsEncoder {
   private static final int NDP_START = 2;
   private static final int NDP_TIME = 3;
   private static final int NDP_AS_DOUBLE = 4;
+  private static final int NDP_AS_INT = 6;
   private static final int NDP_ATTRIBUTES = 7;
   // HistogramDataPoint
   private static final int HDP_START = 2;
@@ -98,6 +111,7 @@ final class ProtoMetricsEncoder {
   }
 
   private final ProtoWriter w;
+  private final BatchScopes batchScopes = new BatchScopes();
   private Resource lastResource;
   private String[] lastResourceAttributes;
 
@@ -116,16 +130,10 @@ final class ProtoMetricsEncoder {
   ProtoWriter encode(MetricBatch batch) {
     w.reset();
     int resourceMetrics = w.written();
-    int scopeMetrics = w.written();
-    List<MetricSnapshot> metrics = batch.metrics();
-    for (int i = metrics.size() - 1; i >= 0; i--) {
-      metric(metrics.get(i));
+    List<InstrumentationScope> scopes = batchScopes.of(batch);
+    for (int s = scopes.size() - 1; s >= 0; s--) {
+      scopeMetrics(batch, scopes.get(s));
     }
-    int scope = w.written();
-    w.stringFieldIfNotEmpty(SCOPE_VERSION, batch.scope().version());
-    w.stringField(SCOPE_NAME, batch.scope().name());
-    w.endMessage(SM_SCOPE, scope);
-    w.endMessage(RM_SCOPE_METRICS, scopeMetrics);
     int resource = w.written();
     String[] attributes = resourceAttributes(batch.resource());
     for (int i = attributes.length - 2; i >= 0; i -= 2) {
@@ -134,6 +142,23 @@ final class ProtoMetricsEncoder {
     w.endMessage(RM_RESOURCE, resource);
     w.endMessage(REQUEST_RESOURCE_METRICS, resourceMetrics);
     return w;
+  }
+
+  private void scopeMetrics(MetricBatch batch, InstrumentationScope scope) {
+    int scopeMetrics = w.written();
+    w.stringFieldIfNotEmpty(SM_SCHEMA_URL, scope.schemaUrl());
+    List<MetricSnapshot> metrics = batch.metrics();
+    for (int i = metrics.size() - 1; i >= 0; i--) {
+      if (BatchScopes.belongs(metrics.get(i), scope, batch)) {
+        metric(metrics.get(i));
+      }
+    }
+    int scopeMessage = w.written();
+    attributes(SCOPE_ATTRIBUTES, scope.attributes());
+    w.stringFieldIfNotEmpty(SCOPE_VERSION, scope.version());
+    w.stringField(SCOPE_NAME, scope.name());
+    w.endMessage(SM_SCOPE, scopeMessage);
+    w.endMessage(RM_SCOPE_METRICS, scopeMetrics);
   }
 
   /** The resource's keys and values, alternating; cached because exports repeat one resource. */
@@ -169,13 +194,13 @@ final class ProtoMetricsEncoder {
         w.boolFieldIfTrue(SUM_IS_MONOTONIC, m.type() == dev.stria.snapshot.MetricType.COUNTER);
         w.varintFieldIfNonZero(AGGREGATION_TEMPORALITY, temporalityNumber(m.temporality()));
         for (int i = points.size() - 1; i >= 0; i--) {
-          numberPoint(points.get(i));
+          numberPoint(points.get(i), m.integerValues());
         }
         w.endMessage(METRIC_SUM, data);
       }
       case GAUGE -> {
         for (int i = points.size() - 1; i >= 0; i--) {
-          numberPoint(points.get(i));
+          numberPoint(points.get(i), m.integerValues());
         }
         w.endMessage(METRIC_GAUGE, data);
       }
@@ -200,11 +225,16 @@ final class ProtoMetricsEncoder {
     w.endMessage(SM_METRICS, metric);
   }
 
-  private void numberPoint(PointSnapshot p) {
+  private void numberPoint(PointSnapshot p, boolean integer) {
     double value = p instanceof CounterPoint c ? c.value() : ((GaugePoint) p).value();
     int point = w.written();
     attributes(NDP_ATTRIBUTES, p.labels());
-    w.doubleField(NDP_AS_DOUBLE, value); // part of a oneof: always present
+    // Both are part of a oneof: always present. sfixed64 has the wire format of fixed64.
+    if (integer) {
+      w.fixed64Field(NDP_AS_INT, (long) value);
+    } else {
+      w.doubleField(NDP_AS_DOUBLE, value);
+    }
     w.fixed64FieldIfNonZero(NDP_TIME, p.epochNanos());
     w.fixed64FieldIfNonZero(NDP_START, p.startEpochNanos());
     w.endMessage(DATA_POINTS, point);
@@ -261,7 +291,43 @@ final class ProtoMetricsEncoder {
 
   private void attributes(int field, Labels labels) {
     for (int i = labels.size() - 1; i >= 0; i--) {
-      keyValue(field, labels.name(i), labels.value(i));
+      if (labels.type(i) == LabelType.STRING) {
+        keyValue(field, labels.name(i), labels.value(i));
+      } else {
+        int kv = w.written();
+        int any = w.written();
+        typedValue(labels.type(i), labels.typedValue(i));
+        w.endMessage(KV_VALUE, any);
+        w.stringField(KV_KEY, labels.name(i));
+        w.endMessage(field, kv);
+      }
+    }
+  }
+
+  /** The fields of one AnyValue holding {@code value} of {@code type} (present even if zero). */
+  private void typedValue(LabelType type, Object value) {
+    switch (type) {
+      case STRING -> w.stringField(ANY_STRING, (String) value);
+      case BOOLEAN -> { // written backwards: the value, then its tag (wire type 0, varint)
+        w.varint((Boolean) value ? 1 : 0);
+        w.tag(ANY_BOOL, 0);
+      }
+      case LONG -> {
+        w.varint((Long) value);
+        w.tag(ANY_INT, 0);
+      }
+      case DOUBLE -> w.doubleField(ANY_DOUBLE, (Double) value);
+      default -> {
+        LabelType element = type.elementType();
+        List<?> list = (List<?>) value;
+        int array = w.written();
+        for (int i = list.size() - 1; i >= 0; i--) {
+          int any = w.written();
+          typedValue(element, list.get(i));
+          w.endMessage(ARRAY_VALUES, any);
+        }
+        w.endMessage(ANY_ARRAY, array);
+      }
     }
   }
 

@@ -83,7 +83,10 @@ import java.util.Map;
  *       1.8.0's protobuf writer does not write it for histograms.
  *   <li><b>Resource and scope.</b> Resource attributes become the labels of one {@code
  *       target_info} metric; every series gets {@code otel_scope_name} and (when known) {@code
- *       otel_scope_version} labels. Both can be switched off.
+ *       otel_scope_version} labels of its own instrument's scope (its registry's, or its meter's
+ *       for the OpenTelemetry bridge). Both can be switched off. Typed label values (the
+ *       bridge's attributes) are shown in their string form: {@code true}, {@code 42}, {@code
+ *       ["a","b"]}.
  *   <li><b>Bad cases.</b> A metric whose converted name collides with an earlier one is left
  *       out with one warning, as is a delta metric: a scrape never fails because of one metric.
  * </ul>

@@ -26,6 +26,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.NativeHistogramBuckets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,12 @@ final class SnapshotConverter {
   private static final String[] TARGET_INFO_NAMES = {"target_info"};
   private static final String[] NO_NAMES = {};
 
-  private final LabelConverter labels;
+  private final InstrumentationScope readerScope;
+  private final boolean scopeLabels;
+  /** One label converter per instrumentation scope: each appends its scope's labels. */
+  private final Map<InstrumentationScope, LabelConverter> labelsByScope = new HashMap<>();
+  /** The converter of the metric being converted. */
+  private LabelConverter labels;
   private final MetricNaming names = new MetricNaming();
   private final SampleNameClaims claims = new SampleNameClaims();
   private final io.prometheus.metrics.model.snapshots.MetricSnapshot targetInfo; // null: none
@@ -54,7 +60,8 @@ final class SnapshotConverter {
 
   SnapshotConverter(Resource resource, InstrumentationScope scope, boolean targetInfo,
       boolean scopeLabels) {
-    this.labels = scopeLabels ? new LabelConverter(scopeLabels(scope)) : new LabelConverter();
+    this.readerScope = scope;
+    this.scopeLabels = scopeLabels;
     this.targetInfo =
         targetInfo && !resource.attributes().isEmpty() ? targetInfo(resource) : null;
   }
@@ -98,6 +105,8 @@ final class SnapshotConverter {
         continue;
       }
       try {
+        labels = labelsByScope.computeIfAbsent(metric.scopeOr(readerScope),
+            s -> scopeLabels ? new LabelConverter(scopeLabels(s)) : new LabelConverter());
         out.add(convert(metric, naming.metadata(), createdTimestamps));
       } catch (IllegalArgumentException e) {
         // The model's own checks: a histogram label called "le", a negative counter from a
@@ -106,7 +115,7 @@ final class SnapshotConverter {
             + " and is left out: " + e.getMessage());
       }
     }
-    labels.endScrape();
+    labelsByScope.values().forEach(LabelConverter::endScrape);
     names.endScrape();
     claims.end();
     return new MetricSnapshots(out);

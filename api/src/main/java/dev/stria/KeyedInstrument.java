@@ -1,0 +1,69 @@
+package dev.stria;
+
+import dev.stria.snapshot.InstrumentationScope;
+import dev.stria.snapshot.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An instrument of a bridge (see {@link ScopedInstruments}) whose series are keyed by a full
+ * attribute set, whose label names come with each series rather than with the instrument.
+ *
+ * <pre>{@code
+ * KeyedInstrument<Attributes, Counter.Series> orders = scoped.counter(...);
+ * orders.series(attributes).add(1);   // an existing key: one hash lookup, nothing allocated
+ * }</pre>
+ *
+ * <p>The key's {@code equals} and {@code hashCode} decide what is one series; keys must be
+ * immutable. Looking up an existing series is a lock-free probe of a {@link SeriesIndex}, which
+ * allocates nothing: keep the key's hash cheap (OpenTelemetry's {@code Attributes} caches it).
+ * A new key costs one call of the instrument's {@code labelsOf} and its series. The cardinality
+ * limit and the overflow series work as for Stria's own instruments. The series types are Stria's
+ * own ({@link Counter.Series}, ...), with their recording costs and rules.
+ *
+ * @param <K> the key of a series
+ * @param <S> the series type
+ */
+public final class KeyedInstrument<K, S> extends Instrument {
+  private final MeterRegistry registry;
+  private final SeriesTable<K, S> table;
+  private final Function<? super K, Labels> labelsOf;
+  private final Function<S, CollectableSeries> collectable;
+
+  KeyedInstrument(MeterRegistry registry, InstrumentDescriptor descriptor,
+      InstrumentationScope scope, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Function<Labels, S> factory,
+      Function<S, CollectableSeries> collectable) {
+    super(descriptor, scope, integerValues);
+    this.registry = registry;
+    this.table =
+        new SeriesTable<>(descriptor.name(), registry.cardinalityLimit(), overflowLabels, factory,
+            SeriesIndex.objects());
+    this.labelsOf = labelsOf;
+    this.collectable = collectable;
+  }
+
+  /**
+   * The series of {@code key}, created on first use (with {@code labelsOf(key)}); the overflow
+   * series once the cardinality limit is reached. The same key returns the same series.
+   */
+  public S series(K key) {
+    S existing = table.find(key);
+    return existing != null ? existing : table.create(key, labelsOf.apply(key));
+  }
+
+  /** Removes this instrument from its registry: later collections leave it out. */
+  public void close() {
+    registry.detachInstrument(this);
+  }
+
+  @Override
+  Iterable<? extends CollectableSeries> collectableSeries() {
+    List<CollectableSeries> all = new ArrayList<>(table.size());
+    for (S series : table.all()) {
+      all.add(collectable.apply(series));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.stria;
+
+import dev.stria.core.internal.BucketBounds;
+import dev.stria.snapshot.InstrumentationScope;
+import dev.stria.snapshot.Labels;
+import dev.stria.snapshot.MetricType;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The SPI that bridges from other metric APIs build on (Stria's OpenTelemetry bridge): instruments
+ * of one instrumentation scope in a registry, whose series are keyed by a full attribute set.
+ * Application code uses {@link MeterRegistry}'s builders instead.
+ *
+ * <pre>{@code
+ * ScopedInstruments scoped = ScopedInstruments.of(registry,
+ *     new InstrumentationScope("com.example.checkout", "1.4.0"));
+ * KeyedInstrument<Attributes, Counter.Series> orders = scoped.counter("orders.processed", "",
+ *     "1", true, overflowLabels, attributes -> toLabels(attributes));
+ * orders.series(attributes).add(1);
+ * }</pre>
+ *
+ * <p>Unlike the registry's builders, these registrations do not check names or claim them: the
+ * bridge applies its own API's rules (OpenTelemetry's names, its identity of instruments, its
+ * duplicate handling), and two registrations of one name are two instruments, both exported. The
+ * cardinality limit is the registry's; past it, series fold into one series labelled {@code
+ * overflowLabels}. Snapshots carry {@code scope}, and {@code integerValues} marks instruments of
+ * whole numbers (see {@link dev.stria.snapshot.MetricSnapshot#integerValues()}).
+ */
+public final class ScopedInstruments {
+  private final MeterRegistry registry;
+  private final InstrumentationScope scope;
+
+  private ScopedInstruments(MeterRegistry registry, InstrumentationScope scope) {
+    this.registry = registry;
+    this.scope = scope;
+  }
+
+  /**
+   * The instruments of {@code scope} in {@code registry}.
+   *
+   * @throws IllegalArgumentException if either is null
+   */
+  public static ScopedInstruments of(MeterRegistry registry, InstrumentationScope scope) {
+    if (registry == null || scope == null) {
+      throw new IllegalArgumentException("scoped instruments need a registry and a scope, got "
+          + registry + " and " + scope);
+    }
+    return new ScopedInstruments(registry, scope);
+  }
+
+  /** The scope of these instruments. */
+  public InstrumentationScope scope() {
+    return scope;
+  }
+
+  /** Registers a monotonic counter whose series are keyed by {@code K}. */
+  public <K> KeyedInstrument<K, Counter.Series> counter(String name, String description,
+      String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf) {
+    InstrumentDescriptor d = descriptor(name, "counter", MetricType.COUNTER, description, unit, "");
+    return attach(new KeyedInstrument<K, Counter.Series>(registry, d, scope, integerValues,
+        overflowLabels, labelsOf,
+        labels -> new Counter.Series(name, labels, registry.nowEpochNanos()),
+        series -> series.state));
+  }
+
+  /** Registers an up-down counter whose series are keyed by {@code K}. */
+  public <K> KeyedInstrument<K, UpDownCounter.Series> upDownCounter(String name,
+      String description, String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf) {
+    InstrumentDescriptor d =
+        descriptor(name, "up-down counter", MetricType.UP_DOWN_COUNTER, description, unit, "");
+    return attach(new KeyedInstrument<K, UpDownCounter.Series>(registry, d, scope, integerValues,
+        overflowLabels, labelsOf,
+        labels -> new UpDownCounter.Series(name, labels, registry.nowEpochNanos()),
+        series -> series.state));
+  }
+
+  /** Registers a gauge whose series are keyed by {@code K}. */
+  public <K> KeyedInstrument<K, Gauge.Series> gauge(String name, String description,
+      String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf) {
+    InstrumentDescriptor d = descriptor(name, "gauge", MetricType.GAUGE, description, unit, "");
+    return attach(new KeyedInstrument<K, Gauge.Series>(registry, d, scope, integerValues,
+        overflowLabels, labelsOf,
+        labels -> new Gauge.Series(labels, registry.nowEpochNanos()),
+        series -> series.state));
+  }
+
+  /**
+   * Registers a histogram with explicit bucket {@code bounds} (finite, strictly increasing,
+   * inclusive upper bounds; {@code +Inf} implied) whose series are keyed by {@code K}.
+   *
+   * @throws IllegalArgumentException if a bound is not finite or the bounds do not increase
+   */
+  public <K> KeyedInstrument<K, Histogram.Series> histogram(String name, String description,
+      String unit, double[] bounds, Labels overflowLabels, Function<? super K, Labels> labelsOf) {
+    BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
+    InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
+        unit, "buckets " + java.util.Arrays.toString(bounds));
+    return attach(new KeyedInstrument<K, Histogram.Series>(registry, d, scope, false,
+        overflowLabels, labelsOf,
+        labels -> new Histogram.Series(d, labels, registry.nowEpochNanos(), bucketBounds, 0),
+        series -> series.state));
+  }
+
+  /**
+   * Registers a callback instrument of {@code type} ({@code COUNTER}, {@code UP_DOWN_COUNTER} or
+   * {@code GAUGE}) that reports one value per series key at each collection, with the rules and
+   * the containment of Stria's own callbacks ({@link Gauge.Builder#callback(Consumer)}).
+   *
+   * @return the handle whose {@code close()} unregisters the callback
+   * @throws IllegalArgumentException if {@code type} is a histogram or the callback is null
+   */
+  @SuppressWarnings("unchecked")
+  public <K> Registration callback(String name, String description, String unit,
+      MetricType type, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Consumer<? super KeyedObservations<K>> callback) {
+    if (type == null || !(type.isSum() || type == MetricType.GAUGE) || callback == null) {
+      throw new IllegalArgumentException("callback instrument '" + name + "' needs a counter,"
+          + " up-down counter or gauge type and a callback, got " + type + " and " + callback);
+    }
+    InstrumentDescriptor d =
+        descriptor(name, "callback " + type.name().toLowerCase(java.util.Locale.ROOT),
+            type, description, unit, "");
+    Consumer<? super KeyedObservations<Object>> any =
+        (Consumer<? super KeyedObservations<Object>>) (Consumer<?>) callback;
+    CallbackInstrument created = new CallbackInstrument(d, scope, integerValues,
+        any::accept, registry.cardinalityLimit(), registry.nowEpochNanos(),
+        key -> labelsOf.apply((K) key), overflowLabels);
+    registry.attachInstrument(created);
+    return () -> registry.detachInstrument(created);
+  }
+
+  private <I extends Instrument> I attach(I instrument) {
+    registry.attachInstrument(instrument);
+    return instrument;
+  }
+
+  private static InstrumentDescriptor descriptor(String name, String kind, MetricType type,
+      String description, String unit, String aggregation) {
+    if (name == null || name.isEmpty() || description == null || unit == null) {
+      throw new IllegalArgumentException("instrument '" + name + "' needs a non-empty name, a"
+          + " description and a unit (empty strings when none), got description " + description
+          + " and unit " + unit);
+    }
+    return new InstrumentDescriptor(name, kind, type, description, unit, List.of(), aggregation);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.stria.opentelemetry;
+
+import dev.stria.Gauge;
+import dev.stria.KeyedInstrument;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleGauge;
+import io.opentelemetry.api.metrics.LongGauge;
+import io.opentelemetry.context.Context;
+
+/**
+ * An OpenTelemetry synchronous gauge (long or double) setting Stria gauge series, one per
+ * attribute set: the last value set is reported. The {@code Context} is accepted and not used
+ * yet.
+ */
+final class BridgeGauge implements LongGauge, DoubleGauge {
+  private final KeyedInstrument<Attributes, Gauge.Series> instrument;
+
+  BridgeGauge(KeyedInstrument<Attributes, Gauge.Series> instrument) {
+    this.instrument = instrument;
+  }
+
+  @Override
+  public void set(long value) {
+    set((double) value, Attributes.empty());
+  }
+
+  @Override
+  public void set(long value, Attributes attributes) {
+    set((double) value, attributes);
+  }
+
+  @Override
+  public void set(long value, Attributes attributes, Context context) {
+    set((double) value, attributes);
+  }
+
+  @Override
+  public void set(double value) {
+    set(value, Attributes.empty());
+  }
+
+  @Override
+  public void set(double value, Attributes attributes) {
+    instrument.series(Keys.of(attributes)).set(value);
+  }
+
+  @Override
+  public void set(double value, Attributes attributes, Context context) {
+    set(value, attributes);
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return true;
+  }
+}

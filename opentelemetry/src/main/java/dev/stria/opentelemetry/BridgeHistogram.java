@@ -1,0 +1,65 @@
+package dev.stria.opentelemetry;
+
+import dev.stria.Histogram;
+import dev.stria.KeyedInstrument;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.context.Context;
+
+/**
+ * An OpenTelemetry histogram (long or double) recording into Stria explicit-bucket histogram
+ * series, one per attribute set. A negative value is dropped with one warning, as the SDK does;
+ * NaN and infinities are not recorded (Stria counts them as dropped). The {@code Context} is
+ * accepted and not used yet.
+ */
+final class BridgeHistogram implements LongHistogram, DoubleHistogram {
+  private final KeyedInstrument<Attributes, Histogram.Series> instrument;
+  private final String name;
+
+  BridgeHistogram(KeyedInstrument<Attributes, Histogram.Series> instrument, String name) {
+    this.instrument = instrument;
+    this.name = name;
+  }
+
+  @Override
+  public void record(long value) {
+    record((double) value, Attributes.empty());
+  }
+
+  @Override
+  public void record(long value, Attributes attributes) {
+    record((double) value, attributes);
+  }
+
+  @Override
+  public void record(long value, Attributes attributes, Context context) {
+    record((double) value, attributes);
+  }
+
+  @Override
+  public void record(double value) {
+    record(value, Attributes.empty());
+  }
+
+  @Override
+  public void record(double value, Attributes attributes) {
+    if (value < 0) {
+      Warnings.once("histogram " + name, "histogram '" + name + "' was given " + value
+          + ": histograms record non-negative values only; such values are dropped (logged"
+          + " once)");
+      return;
+    }
+    instrument.series(Keys.of(attributes)).observe(value);
+  }
+
+  @Override
+  public void record(double value, Attributes attributes, Context context) {
+    record(value, attributes);
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return true;
+  }
+}
