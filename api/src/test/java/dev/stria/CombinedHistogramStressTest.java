@@ -32,6 +32,7 @@ class CombinedHistogramStressTest {
     int perWriter = 500_000;
 
     AtomicInteger writing = new AtomicInteger(writers);
+    AtomicInteger collections = new AtomicInteger();
     AtomicBoolean failed = new AtomicBoolean();
     long[] deltaBuckets = new long[BOUNDS.length + 1];
     long[] deltaCount = new long[1];
@@ -44,6 +45,9 @@ class CombinedHistogramStressTest {
     for (int t = 0; t < writers; t++) {
       threads[t] = new Thread(() -> {
         for (int i = 0; i < perWriter; i++) {
+          if (i == perWriter / 2) {
+            awaitCollections(collections, collections.get() + 2); // some surely overlap
+          }
           series.observe(VALUES[i % VALUES.length]);
         }
         writing.decrementAndGet();
@@ -62,6 +66,7 @@ class CombinedHistogramStressTest {
             addDelta(p, deltaBuckets, deltaCount, collectionsWithoutExplicitView);
           }
           overlapping[0] += before && writing.get() > 0 ? 1 : 0;
+          collections.incrementAndGet();
         }
       } catch (Throwable e) {
         failed.set(true);
@@ -102,6 +107,12 @@ class CombinedHistogramStressTest {
     count[0] += p.count();
     for (int b = 0; b < buckets.length; b++) {
       buckets[b] += explicit.bucketCounts()[b];
+    }
+  }
+
+  private static void awaitCollections(AtomicInteger collections, int target) {
+    while (collections.get() < target) {
+      Thread.yield();
     }
   }
 

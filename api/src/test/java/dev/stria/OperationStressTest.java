@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,7 @@ class OperationStressTest {
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger collections = new AtomicInteger();
     long expectedErrors = 0;
     for (int i = 0; i < CALLS_PER_WRITER; i++) {
       expectedErrors += fails(i) ? WRITERS : 0;
@@ -56,6 +58,12 @@ class OperationStressTest {
       writers.add(new Thread(() -> {
         await(start);
         for (int i = 0; i < CALLS_PER_WRITER; i++) {
+          if (i == CALLS_PER_WRITER / 2) { // halfway, let collections surely run mid-writes
+            int target = collections.get() + 2;
+            while (collections.get() < target) {
+              Thread.yield();
+            }
+          }
           callOnce(i);
         }
       }));
@@ -65,6 +73,7 @@ class OperationStressTest {
       try {
         while (writing.get()) {
           add(delta.collect(), totals, WRITERS * (long) CALLS_PER_WRITER);
+          collections.incrementAndGet();
         }
       } catch (Throwable e) {
         failure.set(e);

@@ -111,6 +111,9 @@ class ExplicitBucketHistogramTest {
         t -> {
           ThreadLocalRandom random = ThreadLocalRandom.current();
           for (int i = 0; i < perThread; i++) {
+            if (i == perThread / 2) {
+              StressRun.midpoint();
+            }
             int v = random.nextInt(15);
             h.record(v);
             expectedPerThread[t][BucketBounds.linearIndex(bounds, v)]++;
@@ -146,6 +149,9 @@ class ExplicitBucketHistogramTest {
         threads,
         t -> {
           for (int i = 0; i < perThread; i++) {
+            if (i == perThread / 2) {
+              StressRun.midpoint();
+            }
             h.record(i % 12);
           }
         },
@@ -168,6 +174,9 @@ class ExplicitBucketHistogramTest {
         4,
         t -> {
           for (int i = 0; i < 250_000; i++) {
+            if (i == 250_000 / 2) {
+              StressRun.midpoint();
+            }
             h.recordLong(i % 2000);
           }
         },

@@ -136,6 +136,9 @@ class ExplicitViewTest {
           writers,
           w -> {
             for (int i = 0; i < perWriter; i++) {
+              if (i == perWriter / 2) {
+                StressRun.midpoint();
+              }
               cell.record(bounds[i % bounds.length] * (i % 3 == 0 ? 1 : 1.3));
             }
           },

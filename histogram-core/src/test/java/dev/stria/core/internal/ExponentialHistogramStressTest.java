@@ -30,6 +30,9 @@ class ExponentialHistogramStressTest {
           WRITERS,
           writer -> {
             for (int n = 0; n < RECORDS_PER_WRITER; n++) {
+              if (n == RECORDS_PER_WRITER / 2) {
+                StressRun.midpoint();
+              }
               cell.record(value(writer, n));
             }
           },

@@ -385,6 +385,9 @@ class ExponentialHistogramTest {
         threads,
         t -> {
           for (int i = 0; i < perThread; i++) {
+            if (i == perThread / 2) {
+              StressRun.midpoint();
+            }
             cell.record(i % 8 - 2); // -2 .. 5: negatives, zero and positives
           }
         },

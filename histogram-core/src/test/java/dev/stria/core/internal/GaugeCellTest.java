@@ -25,6 +25,9 @@ class GaugeCellTest {
         4,
         t -> {
           for (int i = 0; i < 100_000; i++) {
+            if (i == 100_000 / 2) {
+              StressRun.midpoint();
+            }
             gauge.add(1);
             gauge.add(-1);
             gauge.add(1);

@@ -11,7 +11,9 @@ import java.util.function.IntConsumer;
 /**
  * Runs writer threads to completion while a drainer runs in a tight loop, so that drains
  * interleave with records as much as possible, and counts the drains that really ran while a
- * writer was writing: a stress test asserts that number, or it proves nothing.
+ * writer was writing: a stress test asserts that number, or it proves nothing. A writer calls
+ * {@link #midpoint()} halfway through its records: it returns once two more drains have completed,
+ * so on a loaded machine too some drains surely ran in the middle of the writes.
  *
  * <p>Longer runs by hand: {@code -Dstria.stress.seconds=60} repeats each stress scenario (each
  * round checked exactly) until that many seconds have passed, e.g. {@code mvn -B -o verify -pl
@@ -19,6 +21,29 @@ import java.util.function.IntConsumer;
  */
 final class StressRun {
   private StressRun() {}
+
+  /** The drains completed by the run the current writer thread belongs to. */
+  private static final ThreadLocal<AtomicInteger> DRAINS_OF_MY_RUN = new ThreadLocal<>();
+
+  /**
+   * Called by a writer in the middle of its records: waits until the drainer has completed two
+   * more drains (so at least one ran entirely while this writer was inside its body). The waiting
+   * is the test's, never the recording path's.
+   */
+  static void midpoint() {
+    AtomicInteger drains = DRAINS_OF_MY_RUN.get();
+    if (drains == null) {
+      throw new IllegalStateException("midpoint() is for writers started by StressRun.run");
+    }
+    int target = drains.get() + 2;
+    long giveUp = System.nanoTime() + 60_000_000_000L;
+    while (drains.get() < target) {
+      if (System.nanoTime() - giveUp > 0) {
+        throw new AssertionError("the drainer completed no drain in 60 s");
+      }
+      Thread.yield();
+    }
+  }
 
   /** A scenario that is repeated, and checked, in each round. */
   @FunctionalInterface
@@ -54,6 +79,7 @@ final class StressRun {
     CountDownLatch start = new CountDownLatch(1);
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger active = new AtomicInteger();
+    AtomicInteger completedDrains = new AtomicInteger();
     CountDownLatch firstWriterIn = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
@@ -64,6 +90,7 @@ final class StressRun {
               () -> {
                 try {
                   start.await();
+                  DRAINS_OF_MY_RUN.set(completedDrains);
                   active.incrementAndGet();
                   firstWriterIn.countDown();
                   try {
@@ -90,6 +117,7 @@ final class StressRun {
                   if (writerBefore && active.get() > 0) {
                     overlapping[0]++;
                   }
+                  completedDrains.incrementAndGet();
                 }
               } catch (Throwable e) {
                 failure.set(e);

@@ -104,6 +104,9 @@ class StripeProtocolTest {
           writers,
           w -> {
             for (int i = 0; i < perWriter; i++) {
+              if (i == perWriter / 2) {
+                StressRun.midpoint();
+              }
               double v = (i & 1) == 0 ? 0.25 : 0.5;
               histogram.record(v);
               counter.add(v);

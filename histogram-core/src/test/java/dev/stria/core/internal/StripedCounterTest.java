@@ -51,6 +51,9 @@ class StripedCounterTest {
         threads,
         t -> {
           for (int i = 0; i < perThread; i++) {
+            if (i == perThread / 2) {
+              StressRun.midpoint();
+            }
             counter.add(1L);
             counter.add(0.5);
           }
@@ -78,6 +81,9 @@ class StripedCounterTest {
         threads,
         t -> {
           for (int i = 0; i < perThread; i++) {
+            if (i == perThread / 2) {
+              StressRun.midpoint();
+            }
             counter.add((long) (t + 1));
           }
         },
