@@ -235,7 +235,7 @@ public final class OtlpExporterBuilder {
     RateLimitedLog log = new RateLimitedLog(System.getLogger("dev.stria.otlp"), 60_000_000_000L);
     ExporterHealth health = new ExporterHealth();
     RetryingSender sender = new RetryingSender(transport, retryPolicy, resolvedTimeout,
-        resolvedEndpoint.toString(), log);
+        connectTimeout, resolvedEndpoint.toString(), log);
     ExportPipeline pipeline = new ExportPipeline(resolvedReader, ownsReader, resource,
         resolvedProtocol, sender, new DeltaBacklog(backlogMaxPoints), health, log);
     PeriodicExport periodic = new PeriodicExport("stria-otlp-exporter", pipeline,
