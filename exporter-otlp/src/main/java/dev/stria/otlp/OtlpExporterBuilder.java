@@ -232,13 +232,13 @@ public final class OtlpExporterBuilder {
   OtlpExporter assemble(RetryingSender.Transport transport, URI resolvedEndpoint,
       OtlpProtocol resolvedProtocol, Duration resolvedTimeout, Duration resolvedInterval,
       MetricReader resolvedReader, Resource resource) {
-    RateLimitedLog log = new RateLimitedLog(System.getLogger("dev.stria.otlp"), 60_000_000_000L);
+    ExporterLog log = ExporterLog.standard();
     ExporterHealth health = new ExporterHealth();
     RetryingSender sender = new RetryingSender(transport, retryPolicy, resolvedTimeout,
         connectTimeout, resolvedEndpoint.toString(), log);
     ExportPipeline pipeline = new ExportPipeline(resolvedReader, ownsReader, resource,
         resolvedProtocol, sender, new DeltaBacklog(backlogMaxPoints), health, log);
-    PeriodicExport periodic = new PeriodicExport("stria-otlp-exporter", pipeline,
+    PeriodicExport periodic = new PeriodicExport("stria-otlp-exporter", pipeline, log,
         resolvedInterval, closeTimeout);
     AutoCloseable healthRegistration = HealthMetrics.register(registry, health);
     periodic.start(shutdownHook);

@@ -48,11 +48,11 @@ final class RetryingSender {
   private final Duration requestTimeout;
   private final Duration connectTimeout;
   private final String endpoint;
-  private final RateLimitedLog log;
+  private final ExporterLog log;
   private final Object wakeups = new Object();
 
   RetryingSender(Transport transport, RetryPolicy policy, Duration requestTimeout,
-      Duration connectTimeout, String endpoint, RateLimitedLog log) {
+      Duration connectTimeout, String endpoint, ExporterLog log) {
     this.transport = transport;
     this.policy = policy;
     this.requestTimeout = requestTimeout;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RetryingSenderTest {
-  static final RateLimitedLog LOG = new RateLimitedLog(System.getLogger("test"), 1);
+  static final ExporterLog LOG = new ExporterLog(System.getLogger("test"), 1);
 
   static RetryingSender sender(RetryingSender.Transport t, int attempts) {
     return new RetryingSender(t, new RetryPolicy(attempts, Duration.ofMillis(1),
