@@ -26,7 +26,7 @@ final class BatchScenario {
    */
   static int run(int iterations, PushTarget target, String pushgateway, Settings settings,
       PrintStream out, PrintStream err) {
-    MeterRegistry registry = DemoRegistry.create(settings);
+    MeterRegistry registry = DemoRegistry.create();
     BatchJob job = new BatchJob(registry, new SplittableRandom());
     Registration jvm = JvmMetrics.register(registry);
     List<Push> pushes = new ArrayList<>();

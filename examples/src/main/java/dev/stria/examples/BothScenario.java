@@ -19,7 +19,7 @@ final class BothScenario implements RunningScenario {
 
   static BothScenario start(String host, int port, PushTarget target, Settings settings,
       PrintStream out) {
-    MeterRegistry registry = DemoRegistry.create(settings);
+    MeterRegistry registry = DemoRegistry.create();
     ServiceScenario service = ServiceScenario.start(registry, host, port);
     try {
       return new BothScenario(service, Push.start(target, registry, settings, out));

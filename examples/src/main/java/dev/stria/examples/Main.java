@@ -53,7 +53,7 @@ public final class Main {
     try {
       return switch (command.mode()) {
         case SERVICE -> serve(ServiceScenario.start(
-            DemoRegistry.create(settings), command.host(), command.port()), stop, out);
+            DemoRegistry.create(), command.host(), command.port()), stop, out);
         case BATCH -> BatchScenario.run(command.iterations(), PushTarget.choose(settings),
             command.pushgateway(), settings, out, err);
         case BOTH -> serve(BothScenario.start(command.host(), command.port(),
