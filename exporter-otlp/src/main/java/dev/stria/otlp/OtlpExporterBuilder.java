@@ -30,6 +30,9 @@ import java.util.Map;
  *   <tr><td>resourceAttribute</td><td>OTEL_RESOURCE_ATTRIBUTES</td><td>none</td></tr>
  * </table>
  *
+ * <p>{@code OTEL_METRICS_EXPORTER} and {@code OTEL_SDK_DISABLED} are not read: they choose the
+ * exporters of an autoconfigured SDK, and this one was chosen by the code that builds it.
+ *
  * <p>Builder-only settings: {@code connectTimeout} (10 s), {@code retryPolicy} ({@link
  * RetryPolicy#DEFAULT}), {@code backlogMaxPoints} (10,000), {@code closeTimeout} (10 s), {@code
  * shutdownHook} (true), {@code sslContext} (the JDK's default trust store).
