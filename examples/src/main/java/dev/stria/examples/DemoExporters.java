@@ -20,8 +20,8 @@ import java.util.Set;
  *       Pushgateway of {@code --pushgateway}; the demo still runs. {@code false} or unset: enabled.
  *       Any other value is read as false with a warning, as the specification says.
  *   <li>{@code OTEL_METRICS_EXPORTER}: a comma-separated list of {@code prometheus} (the scrape
- *       endpoint at {@code --host}/{@code --port}), {@code otlp} (push), {@code console} (a table on
- *       standard output; {@code logging} is its old name) or {@code none} alone. Any other name,
+ *       endpoint at {@code --host}/{@code --port}), {@code otlp} (push), {@code console} (a table
+ *       on standard output; {@code logging} is its old name) or {@code none} alone. Any other name,
  *       or {@code none} in a list, is an {@link IllegalArgumentException}, as is {@code
  *       prometheus} in the batch mode, which ends before a scrape could come.
  *   <li>Unset, each mode has its defaults: {@code service} serves, {@code batch} pushes, {@code

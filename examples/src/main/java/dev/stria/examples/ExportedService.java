@@ -47,8 +47,8 @@ final class ExportedService implements RunningScenario {
   }
 
   /**
-   * What runs, e.g. {@code Serving a simulated web service's metrics at http://127.0.0.1:9464/metrics
-   * and pushing them to the console}.
+   * What runs, e.g. {@code Serving a simulated web service's metrics at
+   * http://127.0.0.1:9464/metrics and pushing them to the console}.
    */
   @Override
   public String banner() {

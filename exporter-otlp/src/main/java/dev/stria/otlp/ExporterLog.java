@@ -4,21 +4,20 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one exporter logs. Warnings repeat at most once per period per kind ({@code "http 400"}, {@code "backlog
- * full"}); repeats within the period go to DEBUG, so a receiver that is down for an hour costs
- * one warning a minute, not one per attempt. Used only on exporter threads.
- *
- * <p>Failures that must never be rate-limited (an unexpected exception) go through {@link
- * #report}, every time.
+ * What one exporter logs. Warnings repeat at most once per period per kind ({@code "http 400"},
+ * {@code "backlog full"}); repeats within the period go to DEBUG, so a receiver that is down for an
+ * hour costs one warning a minute, not one per attempt. Failures that must never be rate-limited
+ * (an unexpected exception) go through {@link #report}, every time. Used on the exporter's thread
+ * and by whoever closes it.
  *
  * <p>At JVM exit ({@link #shuttingDown()}, called by the exporter's shutdown hook) every warning is
  * shown, however recent the last of its kind: the final export is the last word. And since the
  * JDK's logging ({@code java.util.logging}, behind the default {@code System.Logger}) resets
- * itself in a shutdown hook of its own, which runs at the same time as ours, a warning logged then
- * may reach no handler. So after logging it (a warning or a report), if that logging has shut
- * down, the same message goes to standard error. Checking after logging closes the race: a reset that came first or
- * during the call leaves no handler and the message goes to standard error; a reset that comes
- * later found the message already written.
+ * itself in a shutdown hook of its own, which runs at the same time as ours, a message logged then
+ * may reach no handler. So after logging a warning or a report, if that logging has shut down, the
+ * same message goes to standard error. Checking after logging closes the race: a reset that came
+ * first or during the call leaves no handler and the message goes to standard error; a reset that
+ * comes later found the message already written.
  */
 final class ExporterLog {
   private static final String JUL_BACKED_FINDER = "sun.util.logging.internal.LoggingProviderImpl";

@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 public final class FailingAtExitJobMain {
   static final String FAILURE = "the reader broke at exit";
 
+  private FailingAtExitJobMain() {}
+
   public static void main(String[] args) {
     Logger.getLogger("").getHandlers(); // the JDK's logging starts, with its reset at exit
     MetricReader real = new MeterRegistry().newReader(Temporality.CUMULATIVE);

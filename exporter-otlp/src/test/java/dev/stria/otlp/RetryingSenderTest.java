@@ -12,8 +12,8 @@ class RetryingSenderTest {
 
   static RetryingSender sender(RetryingSender.Transport t, int attempts) {
     return new RetryingSender(t, new RetryPolicy(attempts, Duration.ofMillis(1),
-        Duration.ofMillis(2), 2, Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(1),
-        "test", LOG);
+        Duration.ofMillis(2), 2, Duration.ofSeconds(5)), Duration.ofSeconds(1),
+        Duration.ofSeconds(1), "test", LOG);
   }
 
   static HttpExportTransport.Response status(int s) {
