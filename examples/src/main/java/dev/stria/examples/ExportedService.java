@@ -55,7 +55,8 @@ final class ExportedService implements RunningScenario {
     String destinations = pushes.stream().map(Push::description)
         .collect(Collectors.joining(" and "));
     if (!service.served()) {
-      return service.banner() + ", its metrics pushed to " + destinations;
+      return service.banner() + (pushing ? ", its metrics pushed to " : ", its metrics sent ")
+          + destinations;
     }
     return pushing ? service.banner() + " and pushing them to " + destinations : service.banner();
   }
