@@ -12,33 +12,33 @@ import java.util.stream.Collectors;
 /**
  * The {@code batch} mode: a job that cannot be scraped, so it pushes. Runs the {@link BatchJob}
  * with the JVM metrics of {@link JvmMetrics} beside it, then flushes and closes the push exporters
- * (OTLP or console, and the Pushgateway when asked)
- * before returning, so the last operation reaches the receiver even though the JVM exits right
+ * ({@link DemoExporters}' choice of OTLP and console, and the Pushgateway when asked) before
+ * returning, so the last operation reaches the receiver even though the JVM exits right
  * after.
  */
 final class BatchScenario {
   private BatchScenario() {}
 
   /**
-   * Runs {@code iterations} operations, pushing to {@code target} and, when {@code pushgateway} is
-   * not null, to the Pushgateway at that address; returns the exit code (0: the job ran; a failed
-   * push is reported on {@code err} but does not fail the job).
+   * Runs {@code iterations} operations, pushing to the {@code exporters} and, when {@code
+   * pushgateway} is not null and the SDK is not disabled, to the Pushgateway at that address;
+   * returns the exit code (0: the job ran; a failed push is reported on {@code err} but does not
+   * fail the job).
    */
-  static int run(int iterations, PushTarget target, String pushgateway, Settings settings,
+  static int run(int iterations, DemoExporters exporters, String pushgateway, Settings settings,
       PrintStream out, PrintStream err) {
-    MeterRegistry registry = DemoRegistry.create(settings);
+    MeterRegistry registry = DemoRegistry.create();
     BatchJob job = new BatchJob(registry, new SplittableRandom());
-    Registration jvm = JvmMetrics.register(registry);
-    List<Push> pushes = new ArrayList<>();
-    pushes.add(Push.start(target, registry, settings, out));
+    List<Push> pushes = Push.startAll(exporters, registry, settings, out);
     try {
-      if (pushgateway != null) {
+      if (pushgateway != null && !exporters.disabled()) {
         pushes.add(Push.pushgateway(pushgateway, registry));
       }
     } catch (RuntimeException e) {
       pushes.forEach(Push::close);
       throw e;
     }
+    Registration jvm = JvmMetrics.register(registry);
     String destinations = pushes.stream().map(Push::description)
         .collect(Collectors.joining(" and "));
     List<Push> undelivered = new ArrayList<>();

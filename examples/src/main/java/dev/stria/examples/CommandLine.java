@@ -26,6 +26,8 @@ record CommandLine(Mode mode, String host, int port, int iterations, String push
         both [--host H] [--port P]      the service, served and pushed at once from one registry
         --help                          this text
 
+      OTEL_METRICS_EXPORTER (prometheus, otlp, console, comma-separated, or none) chooses the
+      exporters in every mode; OTEL_SDK_DISABLED=true exports nothing, --pushgateway included.
       Every OTEL_* setting of the OTLP exporter applies (endpoint, protocol, headers,
       OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE, OTEL_METRIC_EXPORT_INTERVAL, ...).
       """;

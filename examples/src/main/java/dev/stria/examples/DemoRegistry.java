@@ -10,17 +10,11 @@ final class DemoRegistry {
 
   /**
    * A registry whose resource names the service {@code stria-demo} (Prometheus: {@code
-   * target_info}; OTLP: the resource), unless {@code OTEL_SERVICE_NAME} or {@code
-   * OTEL_RESOURCE_ATTRIBUTES} name it: a registry's own resource would win over them.
+   * target_info}; OTLP: the resource). That is only the application's default: every exporter
+   * lets {@code OTEL_RESOURCE_ATTRIBUTES}, then {@code OTEL_SERVICE_NAME}, win over a registry's
+   * resource, so an operator renames the demo without a rebuild.
    */
-  static MeterRegistry create(Settings settings) {
-    return namesService(settings) ? new MeterRegistry()
-        : MeterRegistry.builder().resourceAttribute("service.name", SERVICE_NAME).build();
-  }
-
-  private static boolean namesService(Settings settings) {
-    String attributes = settings.get("OTEL_RESOURCE_ATTRIBUTES");
-    return settings.get("OTEL_SERVICE_NAME") != null
-        || (attributes != null && attributes.matches("(^|.*,)\\s*service\\.name\\s*=.*"));
+  static MeterRegistry create() {
+    return MeterRegistry.builder().resourceAttribute("service.name", SERVICE_NAME).build();
   }
 }

@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code service [--host H] [--port P]} (the default): a simulated web service served for
  *       Prometheus at {@code http://127.0.0.1:9464/metrics} until stopped (Ctrl-C).
  *   <li>{@code batch [--iterations N] [--pushgateway URL]}: 300 data-process operations by
- *       default, pushed with OTLP when {@code OTEL_METRICS_EXPORTER=otlp} or {@code
- *       OTEL_EXPORTER_OTLP_ENDPOINT} is set, otherwise printed by the console exporter, and also
- *       pushed to the Pushgateway at URL when given; flushes before it exits.
+ *       default, pushed with OTLP when {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set, otherwise
+ *       printed by the console exporter, and also pushed to the Pushgateway at URL when given;
+ *       flushes before it exits.
  *   <li>{@code both [--host H] [--port P]}: the service, served and pushed at once.
  * </ul>
+ *
+ * <p>{@code OTEL_METRICS_EXPORTER} and {@code OTEL_SDK_DISABLED} change those exporters in every
+ * mode, as {@link DemoExporters} says.
  *
  * <p>Exit codes: 0 done, 1 the endpoint could not be bound, 2 bad arguments or a malformed {@code
  * OTEL_*} setting.
@@ -51,13 +54,12 @@ public final class Main {
       return OK;
     }
     try {
+      DemoExporters exporters = DemoExporters.choose(command.mode(), settings, err);
       return switch (command.mode()) {
-        case SERVICE -> serve(ServiceScenario.start(
-            DemoRegistry.create(settings), command.host(), command.port()), stop, out);
-        case BATCH -> BatchScenario.run(command.iterations(), PushTarget.choose(settings),
-            command.pushgateway(), settings, out, err);
-        case BOTH -> serve(BothScenario.start(command.host(), command.port(),
-            PushTarget.choose(settings), settings, out), stop, out);
+        case SERVICE, BOTH -> serve(ExportedService.start(command.host(), command.port(),
+            exporters, settings, out), stop, out);
+        case BATCH -> BatchScenario.run(command.iterations(), exporters, command.pushgateway(),
+            settings, out, err);
       };
     } catch (UncheckedIOException e) {
       err.println("error: " + e.getMessage());

@@ -6,10 +6,12 @@ import dev.stria.otlp.OtlpExporter;
 import dev.stria.prometheus.PushgatewayExporter;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The push side of the demo, whichever {@link PushTarget} was chosen: an {@link OtlpExporter}
+ * The push side of the demo, whichever {@link PushTarget}s were chosen: an {@link OtlpExporter}
  * configured entirely by the {@code OTEL_*} settings, or the OTLP module's {@link ConsoleExporter}
  * printing a table to the demo's output (every {@code OTEL_METRIC_EXPORT_INTERVAL}, default 60 s);
  * or, for the batch mode's {@code --pushgateway}, a {@link PushgatewayExporter}. {@link #close()}
@@ -50,8 +52,31 @@ final class Push implements AutoCloseable {
         }
         yield new Push("the console", () -> 0, builder.start());
       }
-      case NONE -> new Push("nowhere (OTEL_METRICS_EXPORTER=none)", () -> 0, () -> { });
     };
+  }
+
+  /**
+   * Starts a push for each of the {@code exporters}' push targets, or one that pushes nothing
+   * (and says why) when they have none. The list is mutable, for the caller to add to.
+   *
+   * @throws IllegalArgumentException when an {@code OTEL_*} setting is malformed; the pushes
+   *     already started are closed first
+   */
+  static List<Push> startAll(DemoExporters exporters, MeterRegistry registry, Settings settings,
+      PrintStream out) {
+    List<Push> pushes = new ArrayList<>();
+    try {
+      for (PushTarget target : exporters.pushes()) {
+        pushes.add(start(target, registry, settings, out));
+      }
+    } catch (RuntimeException e) {
+      pushes.forEach(Push::close);
+      throw e;
+    }
+    if (pushes.isEmpty()) {
+      pushes.add(new Push("nowhere (" + exporters.why() + ")", () -> 0, () -> { }));
+    }
+    return pushes;
   }
 
   /**

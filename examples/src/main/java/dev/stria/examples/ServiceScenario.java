@@ -5,7 +5,8 @@ import dev.stria.prometheus.PrometheusExporter;
 
 /**
  * The {@code service} mode: the {@link SimulatedService} under load, its registry served for
- * Prometheus at {@code http://host:port/metrics} until closed.
+ * Prometheus at {@code http://host:port/metrics} until closed (or not served, when {@link
+ * DemoExporters} leaves Prometheus out).
  *
  * <pre>{@code
  * try (ServiceScenario service = ServiceScenario.start(new MeterRegistry(), "127.0.0.1", 0)) {
@@ -17,7 +18,7 @@ final class ServiceScenario implements RunningScenario {
   static final int WORKERS = 3;
 
   private final SimulatedService service;
-  private final PrometheusExporter exporter;
+  private final PrometheusExporter exporter;   // null when not served
   private final String host;
 
   private ServiceScenario(SimulatedService service, PrometheusExporter exporter, String host) {
@@ -43,7 +44,17 @@ final class ServiceScenario implements RunningScenario {
     }
   }
 
-  /** Where Prometheus scrapes, e.g. {@code http://127.0.0.1:9464/metrics}. */
+  /** The load alone, its metrics not served. */
+  static ServiceScenario unserved(MeterRegistry registry) {
+    return new ServiceScenario(new SimulatedService(registry, WORKERS), null, null);
+  }
+
+  /** Whether the metrics are served (not for {@link #unserved}). */
+  boolean served() {
+    return exporter != null;
+  }
+
+  /** Where Prometheus scrapes, e.g. {@code http://127.0.0.1:9464/metrics}; only when served. */
   String metricsUrl() {
     String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;   // an IPv6 literal
     return "http://" + authority + ":" + exporter.port() + "/metrics";
@@ -51,7 +62,8 @@ final class ServiceScenario implements RunningScenario {
 
   @Override
   public String banner() {
-    return "Serving a simulated web service's metrics at " + metricsUrl();
+    return served() ? "Serving a simulated web service's metrics at " + metricsUrl()
+        : "Running a simulated web service";
   }
 
   int port() {
@@ -66,6 +78,8 @@ final class ServiceScenario implements RunningScenario {
   @Override
   public void close() {
     service.close();
-    exporter.close();
+    if (exporter != null) {
+      exporter.close();
+    }
   }
 }

@@ -71,6 +71,32 @@ class BatchPushTest {
         .containsPattern(Pattern.quote(BatchJob.CALLS) + ".*status=");
   }
 
+  @Test
+  void anExporterListPushesToEachExporterListed() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      ChildJvm.Exit exit = ChildJvm.runMain(Map.of("OTEL_METRICS_EXPORTER", "console,otlp",
+          "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()), "batch", "--iterations", "40");
+
+      assertThat(exit.code()).as(exit.err()).isZero();
+      assertThat(exit.out()).contains("metrics to the console and OTLP to "
+          + receiver.baseEndpoint()).containsPattern(Pattern.quote(BatchJob.CALLS) + ".*status=");
+      assertThat(receiver.metrics(BatchJob.CALLS)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aDisabledSdkPushesNothing() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      ChildJvm.Exit exit = ChildJvm.runMain(Map.of("OTEL_SDK_DISABLED", "true",
+          "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()), "batch", "--iterations", "40");
+
+      assertThat(exit.code()).as(exit.err()).isZero();
+      assertThat(exit.out()).contains("metrics to nowhere (OTEL_SDK_DISABLED=true)")
+          .doesNotContain(BatchJob.CALLS);
+      assertThat(receiver.requests()).isEmpty();
+    }
+  }
+
   private static ChildJvm.Exit runBatch(OtlpReceiver receiver, String temporality)
       throws Exception {
     ChildJvm.Exit exit = ChildJvm.runMain(Map.of(

@@ -52,7 +52,7 @@ class MainTest {
   @Test
   void aMalformedOtelSettingExits2AndNamesIt() {
     assertThat(run(Map.of("OTEL_METRICS_EXPORTER", "zipkin"), NEVER_CALLED, "batch")).isEqualTo(2);
-    assertThat(err()).contains("OTEL_METRICS_EXPORTER 'zipkin'");
+    assertThat(err()).contains("configuration error: OTEL_METRICS_EXPORTER='zipkin' is invalid");
   }
 
   @Test
@@ -97,6 +97,19 @@ class MainTest {
       assertThat(scraped.get()).contains("http_server_requests_total");
       assertThat(receiver.metrics(SimulatedService.REQUESTS)).isNotEmpty();
     }
+  }
+
+  @Test
+  void serviceWithoutPrometheusInTheExporterListServesNothingAndPushes() throws Exception {
+    AtomicReference<String> banner = new AtomicReference<>();
+    int code = run(Map.of("OTEL_METRICS_EXPORTER", "console"), () -> banner.set(out()),
+        "service", "--port", "0");
+
+    assertThat(code).isZero();
+    assertThat(banner.get()).contains("Running a simulated web service, its metrics pushed to"
+        + " the console").doesNotContain("http://");
+    assertThat(out()).as("the console's last print on close")
+        .containsPattern(Pattern.quote(SimulatedService.REQUESTS) + ".*status=");
   }
 
   @Test

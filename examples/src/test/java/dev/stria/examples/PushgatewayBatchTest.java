@@ -29,6 +29,40 @@ class PushgatewayBatchTest {
 
   @Test
   void batchPushesEveryOperationToThePushgatewayWhenItEnds(@TempDir Path dir) throws Exception {
+    withPushgateway(dir, address -> {
+      ChildJvm.Exit exit = ChildJvm.runMain(Map.of("OTEL_METRICS_EXPORTER", "none"),
+          "batch", "--iterations", "60", "--pushgateway", address);
+
+      assertThat(exit.code()).as(exit.err()).isZero();
+      assertThat(exit.out()).contains("metrics to nowhere (OTEL_METRICS_EXPORTER=none) and the"
+          + " Pushgateway at " + address);
+      Matcher summary = Pattern.compile("60 operations, (\\d+) failed").matcher(exit.out());
+      assertThat(summary.find()).as(exit.out()).isTrue();
+      String metrics = get(address + "/metrics").body();
+      int failed = Integer.parseInt(summary.group(1));
+      assertThat(sample(metrics, "data_process_calls_total", "error"))
+          .isEqualTo(String.valueOf(failed));
+      assertThat(sample(metrics, "data_process_duration_seconds_count", "ok"))
+          .isEqualTo(String.valueOf(60 - failed));
+    });
+  }
+
+  @Test
+  void aDisabledSdkPushesNothingToThePushgateway(@TempDir Path dir) throws Exception {
+    withPushgateway(dir, address -> {
+      ChildJvm.Exit exit = ChildJvm.runMain(Map.of("OTEL_SDK_DISABLED", "true"),
+          "batch", "--iterations", "20", "--pushgateway", address);
+
+      assertThat(exit.code()).as(exit.err()).isZero();
+      assertThat(exit.out()).contains("metrics to nowhere (OTEL_SDK_DISABLED=true)")
+          .contains("20 operations");
+      assertThat(get(address + "/metrics").body()).contains("pushgateway_build_info")
+          .doesNotContain("data_process").doesNotContain(Push.PUSHGATEWAY_JOB);
+    });
+  }
+
+  /** Runs {@code test} against a real Pushgateway on a free loopback port. */
+  private static void withPushgateway(Path dir, PushgatewayTest test) throws Exception {
     if (!Files.isExecutable(PUSHGATEWAY)) {
       assertThat("true".equals(System.getenv("CI")))
           .as("CI=true needs " + PUSHGATEWAY + " (Debian's prometheus-pushgateway)").isFalse();
@@ -45,25 +79,16 @@ class PushgatewayBatchTest {
     try {
       String address = "http://127.0.0.1:" + port;
       awaitReady(address);
-
-      ChildJvm.Exit exit = ChildJvm.runMain(Map.of("OTEL_METRICS_EXPORTER", "none"),
-          "batch", "--iterations", "60", "--pushgateway", address);
-
-      assertThat(exit.code()).as(exit.err()).isZero();
-      assertThat(exit.out()).contains("metrics to nowhere (OTEL_METRICS_EXPORTER=none) and the"
-          + " Pushgateway at " + address);
-      Matcher summary = Pattern.compile("60 operations, (\\d+) failed").matcher(exit.out());
-      assertThat(summary.find()).as(exit.out()).isTrue();
-      String metrics = get(address + "/metrics").body();
-      int failed = Integer.parseInt(summary.group(1));
-      assertThat(sample(metrics, "data_process_calls_total", "error"))
-          .isEqualTo(String.valueOf(failed));
-      assertThat(sample(metrics, "data_process_duration_seconds_count", "ok"))
-          .isEqualTo(String.valueOf(60 - failed));
+      test.run(address);
     } finally {
       pushgateway.destroy();
       pushgateway.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  @FunctionalInterface
+  private interface PushgatewayTest {
+    void run(String address) throws Exception;
   }
 
   /** The value of {@code name}'s sample of {@code status} in the group of the demo's job. */

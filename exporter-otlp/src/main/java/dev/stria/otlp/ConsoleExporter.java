@@ -144,8 +144,8 @@ public final class ConsoleExporter implements AutoCloseable {
           }
         }
       };
-      PeriodicExport periodic = new PeriodicExport("stria-console-exporter", print, interval,
-          Duration.ofSeconds(10));
+      PeriodicExport periodic = new PeriodicExport("stria-console-exporter", print,
+          ExporterLog.standard(), interval, Duration.ofSeconds(10));
       periodic.start(false);
       return new ConsoleExporter(periodic);
     }

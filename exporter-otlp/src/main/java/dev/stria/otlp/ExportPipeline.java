@@ -22,8 +22,6 @@ import java.util.function.BooleanSupplier;
  * <p>Runs on the exporter's single thread; nothing here is shared with recording threads.
  */
 final class ExportPipeline implements ExportTask {
-  private static final System.Logger LOG = System.getLogger("dev.stria.otlp");
-
   private final MetricReader reader;
   private final boolean ownsReader;
   private final Resource resource;
@@ -31,12 +29,12 @@ final class ExportPipeline implements ExportTask {
   private final RetryingSender sender;
   private final DeltaBacklog backlog;
   private final ExporterHealth health;
-  private final RateLimitedLog log;
+  private final ExporterLog log;
   private final ProtoMetricsEncoder proto = new ProtoMetricsEncoder();
   private final JsonMetricsEncoder json = new JsonMetricsEncoder();
 
   ExportPipeline(MetricReader reader, boolean ownsReader, Resource resource, OtlpProtocol protocol,
-      RetryingSender sender, DeltaBacklog backlog, ExporterHealth health, RateLimitedLog log) {
+      RetryingSender sender, DeltaBacklog backlog, ExporterHealth health, ExporterLog log) {
     this.reader = reader;
     this.ownsReader = ownsReader;
     this.resource = resource;
@@ -100,7 +98,7 @@ final class ExportPipeline implements ExportTask {
       if (metrics != null) {
         hold(metrics);
       }
-      LOG.log(Level.ERROR, "OTLP export failed unexpectedly", e);
+      log.report(Level.ERROR, "OTLP export failed unexpectedly", e);
       return false;
     } finally {
       health.lastDuration(System.nanoTime() - started);
@@ -119,11 +117,6 @@ final class ExportPipeline implements ExportTask {
   @Override
   public void wakeUp() {
     sender.wakeUp();
-  }
-
-  @Override
-  public void shuttingDown() {
-    log.shuttingDown();
   }
 
   @Override

@@ -14,9 +14,6 @@ interface ExportTask {
   /** Wakes an export waiting between retries so that it re-checks {@code abandon}. */
   default void wakeUp() {}
 
-  /** The JVM is exiting and the shutdown hook is about to run the last export. */
-  default void shuttingDown() {}
-
   /** Releases what the task holds (its reader, if it created it). Called once, last. */
   default void release() {}
 }

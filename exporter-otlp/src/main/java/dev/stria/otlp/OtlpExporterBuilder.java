@@ -30,6 +30,9 @@ import java.util.Map;
  *   <tr><td>resourceAttribute</td><td>OTEL_RESOURCE_ATTRIBUTES</td><td>none</td></tr>
  * </table>
  *
+ * <p>{@code OTEL_METRICS_EXPORTER} and {@code OTEL_SDK_DISABLED} are not read: they choose the
+ * exporters of an autoconfigured SDK, and this one was chosen by the code that builds it.
+ *
  * <p>Builder-only settings: {@code connectTimeout} (10 s), {@code retryPolicy} ({@link
  * RetryPolicy#DEFAULT}), {@code backlogMaxPoints} (10,000), {@code closeTimeout} (10 s), {@code
  * shutdownHook} (true), {@code sslContext} (the JDK's default trust store).
@@ -232,13 +235,13 @@ public final class OtlpExporterBuilder {
   OtlpExporter assemble(RetryingSender.Transport transport, URI resolvedEndpoint,
       OtlpProtocol resolvedProtocol, Duration resolvedTimeout, Duration resolvedInterval,
       MetricReader resolvedReader, Resource resource) {
-    RateLimitedLog log = new RateLimitedLog(System.getLogger("dev.stria.otlp"), 60_000_000_000L);
+    ExporterLog log = ExporterLog.standard();
     ExporterHealth health = new ExporterHealth();
     RetryingSender sender = new RetryingSender(transport, retryPolicy, resolvedTimeout,
-        resolvedEndpoint.toString(), log);
+        connectTimeout, resolvedEndpoint.toString(), log);
     ExportPipeline pipeline = new ExportPipeline(resolvedReader, ownsReader, resource,
         resolvedProtocol, sender, new DeltaBacklog(backlogMaxPoints), health, log);
-    PeriodicExport periodic = new PeriodicExport("stria-otlp-exporter", pipeline,
+    PeriodicExport periodic = new PeriodicExport("stria-otlp-exporter", pipeline, log,
         resolvedInterval, closeTimeout);
     AutoCloseable healthRegistration = HealthMetrics.register(registry, health);
     periodic.start(shutdownHook);

@@ -27,9 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * does exactly that. Nothing here ever runs on, or throws into, a recording thread.
  */
 final class PeriodicExport {
-  private static final System.Logger LOG = System.getLogger("dev.stria.otlp");
-
   private final ExportTask task;
+  private final ExporterLog log;
   private final Duration interval;
   private final Duration closeTimeout;
   private final ScheduledExecutorService executor;
@@ -38,8 +37,11 @@ final class PeriodicExport {
   private ScheduledFuture<?> schedule;
   private Thread shutdownHook;
 
-  PeriodicExport(String threadName, ExportTask task, Duration interval, Duration closeTimeout) {
+  /** {@code log} is the exporter's: the shutdown hook tells it the JVM is exiting. */
+  PeriodicExport(String threadName, ExportTask task, ExporterLog log, Duration interval,
+      Duration closeTimeout) {
     this.task = task;
+    this.log = log;
     this.interval = interval;
     this.closeTimeout = closeTimeout;
     ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
@@ -56,7 +58,7 @@ final class PeriodicExport {
     schedule = executor.scheduleAtFixedRate(this::periodic, ms, ms, TimeUnit.MILLISECONDS);
     if (registerShutdownHook) {
       shutdownHook = new Thread(() -> {
-        task.shuttingDown();
+        log.shuttingDown();
         close();
       }, Thread.currentThread().getName() + "-stria-flush");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -67,7 +69,7 @@ final class PeriodicExport {
     try {
       task.export(Long.MAX_VALUE, () -> closing);
     } catch (Throwable t) { // a throw would cancel the schedule
-      LOG.log(Level.ERROR, "periodic export failed", t);
+      log.report(Level.ERROR, "periodic export failed", t);
     }
   }
 
@@ -109,7 +111,7 @@ final class PeriodicExport {
     try {
       task.release();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "releasing the exporter's reader failed", e);
+      log.report(Level.WARNING, "releasing the exporter's reader failed", e);
     }
     removeShutdownHook();
     return delivered;
@@ -130,7 +132,7 @@ final class PeriodicExport {
     }
   }
 
-  private static boolean await(Future<Boolean> f, Duration timeout) {
+  private boolean await(Future<Boolean> f, Duration timeout) {
     try {
       return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | java.util.concurrent.CancellationException e) {
@@ -139,7 +141,7 @@ final class PeriodicExport {
       Thread.currentThread().interrupt();
       return false;
     } catch (ExecutionException e) {
-      LOG.log(Level.ERROR, "export failed", e.getCause());
+      log.report(Level.ERROR, "export failed", e.getCause());
       return false;
     }
   }

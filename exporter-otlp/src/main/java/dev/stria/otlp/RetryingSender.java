@@ -46,15 +46,17 @@ final class RetryingSender {
   private final Transport transport;
   private final RetryPolicy policy;
   private final Duration requestTimeout;
+  private final Duration connectTimeout;
   private final String endpoint;
-  private final RateLimitedLog log;
+  private final ExporterLog log;
   private final Object wakeups = new Object();
 
-  RetryingSender(Transport transport, RetryPolicy policy, Duration requestTimeout, String endpoint,
-      RateLimitedLog log) {
+  RetryingSender(Transport transport, RetryPolicy policy, Duration requestTimeout,
+      Duration connectTimeout, String endpoint, ExporterLog log) {
     this.transport = transport;
     this.policy = policy;
     this.requestTimeout = requestTimeout;
+    this.connectTimeout = connectTimeout;
     this.endpoint = endpoint;
     this.log = log;
   }
@@ -101,7 +103,7 @@ final class RetryingSender {
           return new Result(Outcome.FAILED, attempt, null);
         }
       } catch (IOException e) {
-        SendFailure failure = SendFailure.of(e, endpoint, timeout);
+        SendFailure failure = SendFailure.of(e, endpoint, timeout, connectTimeout);
         lastFailure = failure.message();
         if (attempt >= policy.maxAttempts()) {
           log.warn(failure.kind(), "OTLP export to " + endpoint + " failed after "

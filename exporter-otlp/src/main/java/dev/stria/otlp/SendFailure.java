@@ -14,10 +14,19 @@ import java.time.Duration;
  * reports an unknown host and a refused connection both as a {@link ConnectException}, often
  * without a message; the cause chain tells them apart. {@code kind} keys the rate-limited log, so
  * a change of cause is reported at once.
+ *
+ * <p>A time limit that ran out is named with its length. The JDK's client reports the request
+ * timeout running out before the connection was made as a connect timeout too, so the wait was
+ * the shorter of the two.
  */
 record SendFailure(String kind, String message) {
 
-  static SendFailure of(IOException e, String endpoint, Duration timeout) {
+  /**
+   * Names the cause of {@code e}; {@code timeout} is the attempt's request timeout, {@code
+   * connectTimeout} the client's.
+   */
+  static SendFailure of(IOException e, String endpoint, Duration timeout,
+      Duration connectTimeout) {
     String host = hostAndPort(endpoint);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
@@ -26,8 +35,9 @@ record SendFailure(String kind, String message) {
       }
     }
     if (e instanceof HttpConnectTimeoutException) {
-      return new SendFailure("connect timeout",
-          "connecting to " + host + " timed out (connect timeout)");
+      long waited = Math.min(timeout.toMillis(), connectTimeout.toMillis());
+      return new SendFailure("connect timeout", "connecting to " + host + " timed out after "
+          + waited + " ms (nothing accepted the connection)");
     }
     if (e instanceof HttpTimeoutException) {
       return new SendFailure("timeout",

@@ -34,6 +34,22 @@ class EndToEndTest {
     return metrics.get(metrics.size() - 1);
   }
 
+  @Test
+  void exportsWhateverTheSdkAutoconfigurationSettingsSay() throws Exception {
+    // Those choose exporters for an autoconfigured SDK (the OpenTelemetry Java agent reads them
+    // too); an exporter built in code is not theirs to switch off.
+    MeterRegistry registry = new MeterRegistry();
+    registry.counter("jobs").register().add(7);
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        OtlpExporter exporter = new OtlpExporterBuilder(ConfigSource.of(Map.of(
+            "OTEL_SDK_DISABLED", "true", "OTEL_METRICS_EXPORTER", "none")))
+            .registry(registry).endpoint(receiver.endpoint()).interval(Duration.ofHours(1))
+            .shutdownHook(false).start()) {
+      assertThat(exporter.forceFlush()).isTrue();
+      assertThat(last(receiver, "jobs").getSum().getDataPoints(0).getAsDouble()).isEqualTo(7);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TemporalityPreference.class)
   void everyInstrumentKindArrivesWithThePreferredTemporality(TemporalityPreference preference)

@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RetryingSenderTest {
-  static final RateLimitedLog LOG = new RateLimitedLog(System.getLogger("test"), 1);
+  static final ExporterLog LOG = new ExporterLog(System.getLogger("test"), 1);
 
   static RetryingSender sender(RetryingSender.Transport t, int attempts) {
     return new RetryingSender(t, new RetryPolicy(attempts, Duration.ofMillis(1),
-        Duration.ofMillis(2), 2, Duration.ofSeconds(5)), Duration.ofSeconds(1), "test", LOG);
+        Duration.ofMillis(2), 2, Duration.ofSeconds(5)), Duration.ofSeconds(1),
+        Duration.ofSeconds(1), "test", LOG);
   }
 
   static HttpExportTransport.Response status(int s) {

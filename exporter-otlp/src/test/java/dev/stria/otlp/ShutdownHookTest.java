@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A child JVM returns from main without close() and without asking for a hook: the default
- * shutdown hook's last export reaches the receiver, or its failure reaches standard error.
+ * shutdown hook's last export reaches the receiver, or its failure (a failed delivery, an
+ * unexpected exception) reaches standard error.
  */
 class ShutdownHookTest {
 
@@ -41,11 +42,28 @@ class ShutdownHookTest {
         .contains("connection refused by 127.0.0.1:" + port);
   }
 
+  @Test
+  void unexpectedFailureInTheShutdownHookIsReportedOnStandardError() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      File stderr = new File("target/failing-at-exit-job.log");
+      Process child = childJvm(FailingAtExitJobMain.class, receiver.endpoint(), stderr);
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
+      assertThat(child.exitValue()).isZero();
+      assertThat(Files.readString(stderr.toPath()))
+          .contains("ERROR [dev.stria.otlp] OTLP export failed unexpectedly")
+          .contains(FailingAtExitJobMain.FAILURE);
+    }
+  }
+
   private static Process batchJob(String endpoint, File output) throws Exception {
+    return childJvm(BatchJobMain.class, endpoint, output);
+  }
+
+  private static Process childJvm(Class<?> main, String endpoint, File output) throws Exception {
     String classpath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", classpath, BatchJobMain.class.getName(), endpoint)
+    return new ProcessBuilder(java, "-cp", classpath, main.getName(), endpoint)
         .redirectErrorStream(true).redirectOutput(output).start();
   }
 }

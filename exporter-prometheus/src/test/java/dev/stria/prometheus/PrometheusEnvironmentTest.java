@@ -56,6 +56,19 @@ class PrometheusEnvironmentTest {
   }
 
   @Test
+  void servesWhateverTheSdkAutoconfigurationSettingsSay() throws Exception {
+    // Those choose exporters for an autoconfigured SDK (the OpenTelemetry Java agent reads them
+    // too); an exporter built in code is not theirs to switch off.
+    MeterRegistry registry = new MeterRegistry();
+    registry.counter("jobs").register().inc();
+    try (PrometheusExporter exporter = PrometheusExporter.builder(ConfigSource.of(Map.of(
+            "OTEL_SDK_DISABLED", "true", "OTEL_METRICS_EXPORTER", "none")))
+        .registry(registry).host("127.0.0.1").port(0).start()) {
+      assertThat(scrape(exporter.port())).contains("jobs_total{");
+    }
+  }
+
+  @Test
   void malformedPortStopsStartNamingVariableValueAndRule() {
     PrometheusExporter.Builder b = PrometheusExporter.builder(ConfigSource.of(Map.of(
         "OTEL_EXPORTER_PROMETHEUS_PORT", "94640"))).registry(new MeterRegistry());
