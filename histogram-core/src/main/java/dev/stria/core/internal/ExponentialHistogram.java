@@ -1,7 +1,7 @@
 package dev.stria.core.internal;
 
-import static dev.stria.core.internal.LongStripes.PAD;
 import static dev.stria.core.internal.ExponentialStripe.SIDE;
+import static dev.stria.core.internal.LongStripes.PAD;
 import static dev.stria.core.internal.LongStripes.SLOT;
 
 import java.lang.invoke.MethodHandles;
