@@ -1,5 +1,6 @@
 package dev.stria;
 
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,9 +71,15 @@ final class ExemplarClock {
   /** Advances the clock to now (the ticker thread; tests call it by hand). */
   void tick() {
     long nano = System.nanoTime();
-    long epoch = System.currentTimeMillis() * 1_000_000L;
+    long epoch = epochNanosNow();
     epochOffsetNanos = epoch - nano;
     nowNanos = Math.max(nowNanos + 1, epoch); // strictly increasing: each tick reopens the gates
+  }
+
+  /** The wall clock in epoch nanoseconds, as the registry reads it: exemplars and points agree. */
+  static long epochNanosNow() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   /** The epoch time of a {@code System.nanoTime()} reading, as of the latest tick. */

@@ -34,7 +34,9 @@ abstract class ExemplarSeries {
   /** The slots of a histogram without explicit bounds (as client_java's native histograms). */
   static final int FEW = 4;
 
+  private static final System.Logger LOG = System.getLogger(ExemplarSeries.class.getName());
   private static final VarHandle SLOTS;
+  private static volatile boolean lookupFailureLogged; // once per JVM: a racing second is harmless
 
   static {
     try {
@@ -83,7 +85,19 @@ abstract class ExemplarSeries {
       return;
     }
     lookedAt = now;
-    Exemplar exemplar = CurrentSpan.sampled(value, nanoTime, clock);
+    Exemplar exemplar;
+    try {
+      exemplar = CurrentSpan.sampled(value, nanoTime, clock);
+    } catch (RuntimeException | LinkageError e) {
+      // An incomplete OpenTelemetry on the class path (opentelemetry-api without -context or
+      // -common) must not fail the recording that happened to look.
+      if (!lookupFailureLogged) {
+        lookupFailureLogged = true;
+        LOG.log(System.Logger.Level.WARNING, "exemplars: reading the current OpenTelemetry span"
+            + " failed; no exemplar is kept from spans while this lasts", e);
+      }
+      return;
+    }
     if (exemplar != null) {
       store(slot, exemplar);
     }
@@ -96,8 +110,7 @@ abstract class ExemplarSeries {
    *     all zero
    */
   final void keep(double value, String traceId, String spanId) {
-    Exemplar exemplar =
-        new Exemplar(value, System.currentTimeMillis() * 1_000_000L, traceId, spanId);
+    Exemplar exemplar = new Exemplar(value, ExemplarClock.epochNanosNow(), traceId, spanId);
     if (exemplarsOn) {
       store(slotToFill(value, slots, Long.MAX_VALUE), exemplar); // every slot is stale then
     }
