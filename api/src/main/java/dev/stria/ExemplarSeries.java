@@ -13,14 +13,15 @@ import java.util.List;
  * <p><b>Recording path.</b> After the cell's record, a series asks {@link #exemplarDue()}: with
  * exemplars off or without the OpenTelemetry API that is one null check of a final field; with
  * them on, one comparison of the tick this series last looked at with {@link
- * ExemplarClock#nowNanos}. Only when a new tick began does {@link #offerFromSpan} choose the slot
- * the value would go to; if that slot holds an exemplar younger than {@link
- * ExemplarClock#MIN_RETENTION_NANOS}, it returns without looking (the next recording, perhaps into
- * a rarer bucket, may be luckier); otherwise it records the look in {@link #lookedAt} and reads the
- * current span. So a series reads the span at most once per tick, and allocates one {@link
- * Exemplar} when the span is sampled: at most one a tick.
+ * ExemplarClock#nowNanos} with {@link #lookAfter}. Only when the gate is open does {@link
+ * #offerFromSpan} choose the slot the value would go to; if that slot holds an exemplar younger
+ * than {@link ExemplarClock#MIN_RETENTION_NANOS}, it returns without looking (the next recording,
+ * perhaps into a rarer bucket, may be luckier); otherwise it shuts the gate until the next tick
+ * and reads the current span. So a series reads the span at most once per tick, and allocates one
+ * {@link Exemplar} when the span is sampled: at most one a tick. Once every slot holds a young
+ * exemplar, the gate stays shut until the oldest grows stale.
  *
- * <p><b>Concurrency.</b> {@link #lookedAt} is a plain field that recording threads write without
+ * <p><b>Concurrency.</b> {@link #lookAfter} is a plain field that recording threads write without
  * coordination: two threads may both see a new tick and both look (a lost update costs a second
  * lookup, never a wrong value). Slots are plain array elements: an {@link Exemplar} has only final
  * fields, so a collection that sees a reference sees its values (JLS 17.5); it may see the
@@ -49,8 +50,12 @@ abstract class ExemplarSeries {
   /** The clock of sampling from the current span; null when that is off or the API absent. */
   private final ExemplarClock spanClock;
   private final boolean exemplarsOn;
-  /** The tick at which this series last read the current span (plain; see the class javadoc). */
-  private long lookedAt;
+  /**
+   * The clock time from which this series may read the current span again: the next tick after
+   * a look, or when every slot is full and young, the time the oldest grows stale (plain; see the
+   * class javadoc).
+   */
+  private long lookAfter;
   private volatile Exemplar[] slots;
 
   ExemplarSeries(ExemplarSettings settings) {
@@ -64,10 +69,10 @@ abstract class ExemplarSeries {
   /** How many slots this series keeps. */
   abstract int slotCount();
 
-  /** Whether this recording should offer an exemplar: a new tick, with sampling on. */
+  /** Whether this recording should offer an exemplar: sampling on, and the gate open. */
   final boolean exemplarDue() {
     ExemplarClock clock = spanClock;
-    return clock != null && clock.nowNanos != lookedAt;
+    return clock != null && clock.nowNanos >= lookAfter;
   }
 
   /**
@@ -79,12 +84,9 @@ abstract class ExemplarSeries {
     long now = clock.nowNanos;
     int slot = slotToFill(value, slots, now);
     if (slot < 0) {
-      if (slotCount() == 1) {
-        lookedAt = now; // nothing else to fill this tick
-      }
-      return;
+      return; // a young exemplar: leave the gate open for a value bound elsewhere
     }
-    lookedAt = now;
+    lookAfter = now + 1; // the next tick: ticks are strictly increasing
     Exemplar exemplar;
     try {
       exemplar = CurrentSpan.sampled(value, nanoTime, clock);
@@ -100,7 +102,24 @@ abstract class ExemplarSeries {
     }
     if (exemplar != null) {
       store(slot, exemplar);
+      lookAfter = Math.max(now + 1, oldestStaleAt(slots));
     }
+  }
+
+  /**
+   * When the oldest of a full set of slots grows stale; {@code Long.MIN_VALUE} while a slot is
+   * empty. Until then no value could be kept, so the gate stays shut: a histogram whose buckets
+   * all hold young exemplars costs the one comparison of {@link #exemplarDue()}.
+   */
+  private static long oldestStaleAt(Exemplar[] current) {
+    long oldest = Long.MAX_VALUE;
+    for (Exemplar e : current) {
+      if (e == null) {
+        return Long.MIN_VALUE;
+      }
+      oldest = Math.min(oldest, e.epochNanos());
+    }
+    return oldest + ExemplarClock.MIN_RETENTION_NANOS;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -97,6 +98,57 @@ class MainTest {
       assertThat(scraped.get()).contains("http_server_requests_total");
       assertThat(receiver.metrics(SimulatedService.REQUESTS)).isNotEmpty();
     }
+  }
+
+  @Test
+  void theServicesScrapeAndPushCarryExemplarsOfItsSimulatedSpans() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
+      AtomicReference<String> scraped = new AtomicReference<>();
+      int code;
+      try {
+        code = run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()),
+            () -> scraped.set(awaitOpenMetricsWith("traces_span_metrics_duration_milliseconds"
+                + "_bucket", "http_server_request_duration_seconds_bucket")),
+            "both", "--port", "0");
+      } finally {
+        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+      }
+
+      assertThat(code).isZero();
+      assertThat(scraped.get()).containsPattern("traces_span_metrics_calls_total\\{[^}]*} \\S+"
+          + " # \\{span_id=\"[0-9a-f]{16}\",trace_id=\"[0-9a-f]{32}\"}");
+      // The push on close carries them too, on the exponential points of the duration.
+      assertThat(receiver.metrics(SimulatedService.DURATION).stream()
+          .flatMap(m -> m.getExponentialHistogram().getDataPointsList().stream())
+          .mapToInt(p -> p.getExemplarsCount()).sum()).isPositive();
+      assertThat(receiver.metrics("traces.span.metrics.calls").stream()
+          .flatMap(m -> m.getSum().getDataPointsList().stream())
+          .anyMatch(p -> p.getExemplarsCount() > 0 && p.getExemplars(0).getTraceId().size() == 16))
+          .isTrue();
+    }
+  }
+
+  /** The OpenMetrics scrape, once a bucket line of each metric carries an exemplar. */
+  private String awaitOpenMetricsWith(String... bucketMetrics) {
+    Matcher url = Pattern.compile("http://\\S+/metrics").matcher(out());
+    assertThat(url.find()).as(out()).isTrue();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        text = Scrape.openMetrics(url.group());
+        String scrape = text;
+        if (java.util.Arrays.stream(bucketMetrics).allMatch(name -> Pattern.compile(
+            "^" + name + "\\{.*} \\d+ # \\{span_id=", Pattern.MULTILINE).matcher(scrape).find())) {
+          return text;
+        }
+        Thread.sleep(200);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no exemplars on " + List.of(bucketMetrics) + " in " + text);
   }
 
   @Test
