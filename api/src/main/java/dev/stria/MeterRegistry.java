@@ -4,7 +4,6 @@ import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import dev.stria.snapshot.TemporalitySelector;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -223,8 +222,7 @@ public final class MeterRegistry {
   }
 
   long nowEpochNanos() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return ExemplarClock.epochNanosNow(); // one wall clock for points and exemplars
   }
 
   /**

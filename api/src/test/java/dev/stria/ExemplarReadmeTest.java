@@ -8,19 +8,10 @@ import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.Temporality;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Exemplars" snippet, compiled, run, and found in the README as it is here. */
 class ExemplarReadmeTest {
-  private static final Path BASE = Path.of(System.getProperty("basedir", "."));
-  private static final Path README = BASE.toAbsolutePath().getParent().resolve("README.md");
-  private static final Path THIS_FILE =
-      BASE.resolve("src/test/java/dev/stria/ExemplarReadmeTest.java");
-
   private static void handle() {}
 
   @Test
@@ -53,13 +44,6 @@ class ExemplarReadmeTest {
 
   @Test
   void readmeShowsTheSnippetThisTestRuns() throws IOException {
-    Matcher block = Pattern.compile("// README: exemplars\\n(.*?)\\n\\s*// README: end",
-        Pattern.DOTALL).matcher(Files.readString(THIS_FILE));
-    assertThat(block.find()).isTrue();
-    String snippet = block.group(1).lines()
-        .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-        .reduce((a, b) -> a + "\n" + b).orElseThrow();
-
-    assertThat(Files.readString(README)).contains("```java\n" + snippet + "\n```");
+    ReadmeSnippets.assertReadmeShows("ExemplarReadmeTest", "exemplars");
   }
 }

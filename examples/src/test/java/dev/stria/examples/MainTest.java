@@ -7,8 +7,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,16 +84,8 @@ class MainTest {
   @Test
   void bothServesAndPushesFromOneRegistry() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      // The OTLP exporter reads its settings itself: a system property of the variable's name.
-      System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
       AtomicReference<String> scraped = new AtomicReference<>();
-      int code;
-      try {
-        code = run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()),
-            () -> scraped.set(scrapeBannerUrl()), "both", "--port", "0");
-      } finally {
-        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
-      }
+      int code = runBoth(receiver, () -> scraped.set(scrapeBannerUrl()));
 
       assertThat(code).isZero();
       assertThat(out()).contains("and pushing them to OTLP to " + receiver.baseEndpoint());
@@ -103,17 +97,10 @@ class MainTest {
   @Test
   void theServicesScrapeAndPushCarryExemplarsOfItsSimulatedSpans() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
       AtomicReference<String> scraped = new AtomicReference<>();
-      int code;
-      try {
-        code = run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()),
-            () -> scraped.set(awaitOpenMetricsWith("traces_span_metrics_duration_milliseconds"
-                + "_bucket", "http_server_request_duration_seconds_bucket")),
-            "both", "--port", "0");
-      } finally {
-        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
-      }
+      int code = runBoth(receiver, () -> scraped.set(awaitOpenMetricsWith(
+          "traces_span_metrics_duration_milliseconds_bucket",
+          "http_server_request_duration_seconds_bucket")));
 
       assertThat(code).isZero();
       assertThat(scraped.get()).containsPattern("traces_span_metrics_calls_total\\{[^}]*} \\S+"
@@ -133,13 +120,13 @@ class MainTest {
   private String awaitOpenMetricsWith(String... bucketMetrics) {
     Matcher url = Pattern.compile("http://\\S+/metrics").matcher(out());
     assertThat(url.find()).as(out()).isTrue();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String text = "";
     while (System.nanoTime() < deadline) {
       try {
         text = Scrape.openMetrics(url.group());
         String scrape = text;
-        if (java.util.Arrays.stream(bucketMetrics).allMatch(name -> Pattern.compile(
+        if (Arrays.stream(bucketMetrics).allMatch(name -> Pattern.compile(
             "^" + name + "\\{.*} \\d+ # \\{span_id=", Pattern.MULTILINE).matcher(scrape).find())) {
           return text;
         }
@@ -168,6 +155,18 @@ class MainTest {
 
     assertThat(exit.code()).isEqualTo(2);
     assertThat(exit.err()).contains("usage:");
+  }
+
+  /** Runs the {@code both} mode pushing to {@code receiver} until {@code stop} returns. */
+  private int runBoth(OtlpReceiver receiver, Main.Stop stop) {
+    // The OTLP exporter reads its settings itself: a system property of the variable's name.
+    System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
+    try {
+      return run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()), stop,
+          "both", "--port", "0");
+    } finally {
+      System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
   }
 
   private String scrapeBannerUrl() {
