@@ -5,10 +5,11 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
 /**
- * The only class that touches OpenTelemetry: it reads the current span. Nothing refers to it
- * before {@link ExemplarSeries} found the API present (a {@code Class.forName} that is itself made
- * only when a series with exemplars on is created), so without {@code opentelemetry-api} on the
- * class or module path, or with exemplars off, no OpenTelemetry class is ever loaded.
+ * The only class that touches OpenTelemetry: it reads the current span. Only a series whose
+ * {@link ExemplarSettings} found the API present (a {@code Class.forName}, itself made only when
+ * the first instrument with exemplars on is registered) ever calls it, so without {@code
+ * opentelemetry-api} on the class or module path, or with exemplars off, no OpenTelemetry class
+ * is ever loaded.
  */
 final class CurrentSpan {
   private CurrentSpan() {}

@@ -22,8 +22,8 @@ import java.util.List;
  * exemplar, the gate stays shut until the oldest grows stale.
  *
  * <p><b>Concurrency.</b> {@link #lookAfter} is a plain field that recording threads write without
- * coordination: two threads may both see a new tick and both look (a lost update costs a second
- * lookup, never a wrong value). Slots are plain array elements: an {@link Exemplar} has only final
+ * coordination: two threads may both see a new tick and both look (a lost update, or a torn
+ * {@code long} on a 32-bit JVM, costs a second lookup or a skipped one, never a wrong value). Slots are plain array elements: an {@link Exemplar} has only final
  * fields, so a collection that sees a reference sees its values (JLS 17.5); it may see the
  * previous exemplar of a slot, never a torn one. The slot array is created on the first exemplar
  * (series without exemplars pay only these three fields) by a compare-and-set, so two first
