@@ -5,6 +5,8 @@
 @SuppressWarnings("module") // the exporter modules are compiled after this one
 module dev.stria {
   requires dev.stria.core;
+  // optional: exemplars from the current span, only when present (see ExemplarSettings)
+  requires static io.opentelemetry.api;
 
   exports dev.stria;
   exports dev.stria.snapshot;

@@ -11,11 +11,12 @@ final class CallOutcome {
   }
 
   /**
-   * The one place a finished call is recorded, with its duration and series at hand: where an
-   * exemplar of the current span will be offered (issue 13, "Exemplars").
+   * The one place a finished call is recorded, with its duration and series at hand: both offer
+   * the current span as an exemplar, stamped with the call's end ({@code endNanoTime}, the clock
+   * read the duration came from: no second read).
    */
-  void record(long nanos) {
-    calls.inc();
-    duration.recordNanos(nanos);
+  void record(long nanos, long endNanoTime) {
+    calls.inc(endNanoTime);
+    duration.recordNanos(nanos, endNanoTime);
   }
 }

@@ -33,9 +33,10 @@ import java.util.function.DoubleSupplier;
  */
 public final class Counter extends LabeledInstrument<Counter.Series> {
 
-  Counter(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry) {
+  Counter(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry,
+      ExemplarSettings exemplars) {
     super(descriptor, cardinalityLimit,
-        labels -> new Series(descriptor.name(), labels, registry.nowEpochNanos()),
+        labels -> new Series(descriptor.name(), labels, registry.nowEpochNanos(), exemplars),
         series -> series.state);
   }
 
@@ -54,20 +55,74 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     unlabelled().add(amount);
   }
 
-  /** One labelled series of a counter: keep it and record into it. */
-  public static final class Series {
+  /**
+   * Adds one and keeps it as the counter's exemplar, with the given trace (instrument without
+   * label names); see {@link Series#incWithExemplar}.
+   */
+  public void incWithExemplar(String traceId, String spanId) {
+    unlabelled().incWithExemplar(traceId, spanId);
+  }
+
+  /**
+   * One labelled series of a counter: keep it and record into it.
+   *
+   * <p><b>Exemplar.</b> With exemplars on (the default) and the OpenTelemetry API present, an
+   * increment made while a sampled span is current may be kept as the series' one exemplar: at
+   * most one look at the current span per series every 100 ms, and an exemplar is kept at least 7
+   * s before a newer one replaces it (see the README's "Exemplars").
+   */
+  public static final class Series extends ExemplarSeries {
     private final String name;
     private final StripedCounter cell = new StripedCounter();
     final SumSeries state;
 
-    Series(String name, Labels labels, long startEpochNanos) {
+    Series(String name, Labels labels, long startEpochNanos, ExemplarSettings exemplars) {
+      super(exemplars);
       this.name = name;
-      this.state = new SumSeries(labels, startEpochNanos, cell);
+      this.state = new SumSeries(labels, startEpochNanos, cell, this);
     }
 
     /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
     public void inc() {
       cell.add(1L);
+      if (exemplarDue()) {
+        offerFromSpan(1, NO_TIME);
+      }
+    }
+
+    /** Adds one, at the end of a call timed at {@code nanoTime} (its exemplar's time). */
+    void inc(long nanoTime) {
+      cell.add(1L);
+      if (exemplarDue()) {
+        offerFromSpan(1, nanoTime);
+      }
+    }
+
+    /**
+     * Adds one and keeps it as this series' exemplar with the given trace and span, whatever the
+     * current span; nothing is kept when exemplars are off. Allocates the exemplar: meant for
+     * the few requests one wants to find again, not for every one.
+     *
+     * @param traceId 32 lowercase hex digits, not all zero
+     * @param spanId 16 lowercase hex digits, not all zero
+     * @throws IllegalArgumentException if an id is malformed (nothing is added then)
+     */
+    public void incWithExemplar(String traceId, String spanId) {
+      addWithExemplar(1, traceId, spanId);
+    }
+
+    /**
+     * Adds {@code amount} (as {@link #add(double)}) and keeps it as this series' exemplar with the
+     * given trace and span (as {@link #incWithExemplar}).
+     *
+     * @throws IllegalArgumentException if {@code amount} or an id is invalid (nothing is added)
+     */
+    public void addWithExemplar(double amount, String traceId, String spanId) {
+      if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
+        addLarge(amount); // throws, naming the amount
+      }
+      keep(amount, traceId, spanId);
+      add(amount);
     }
 
     /**
@@ -80,6 +135,9 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
         cell.add(amount);
       } else {
         addLarge(amount);
+      }
+      if (exemplarDue()) {
+        offerFromSpan(amount, NO_TIME);
       }
     }
 
@@ -95,6 +153,9 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
         cell.add(whole);
       } else {
         addLarge(amount);
+      }
+      if (exemplarDue()) {
+        offerFromSpan(amount, NO_TIME);
       }
     }
 
@@ -116,6 +177,16 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     public Labels labels() {
       return state.labels;
     }
+
+    @Override
+    int slotOf(double value) {
+      return 0;
+    }
+
+    @Override
+    int slotCount() {
+      return 1;
+    }
   }
 
   /**
@@ -123,15 +194,28 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
    * total read at collection time.
    */
   public static final class Builder extends InstrumentBuilder<Builder> {
+    private boolean exemplars = true;
+
     Builder(MeterRegistry registry, String name) {
       super(registry, name);
+    }
+
+    /**
+     * Whether the counter keeps an exemplar (default: true, when its registry's are on). Off, no
+     * recording ever looks at the current span or loads OpenTelemetry. The setting of the first
+     * registration of a name stays.
+     */
+    public Builder exemplars(boolean exemplars) {
+      this.exemplars = exemplars;
+      return this;
     }
 
     /** Registers the counter, or returns the one already registered with the same settings. */
     public Counter register() {
       InstrumentDescriptor descriptor = descriptor("counter", MetricType.COUNTER, "");
       return registry.register(descriptor, Counter.class,
-          () -> new Counter(descriptor, cardinalityLimit, registry));
+          () -> new Counter(descriptor, cardinalityLimit, registry,
+              registry.exemplarSettings(exemplars)));
     }
 
     /**

@@ -2,17 +2,20 @@ package dev.stria;
 
 import dev.stria.core.internal.ExplicitBucketHistogram;
 import dev.stria.core.internal.HistogramData;
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.PointSnapshot;
+import java.util.List;
 
 /** The collection side of an explicit-bucket histogram series. */
 final class ExplicitSeries extends SeriesState<HistogramData> {
   private final ExplicitBucketHistogram cell;
   private final double[] bounds;
 
-  ExplicitSeries(Labels labels, long startEpochNanos, ExplicitBucketHistogram cell) {
-    super(labels, startEpochNanos);
+  ExplicitSeries(Labels labels, long startEpochNanos, ExplicitBucketHistogram cell,
+      ExemplarSeries exemplars) {
+    super(labels, startEpochNanos, exemplars);
     this.cell = cell;
     this.bounds = cell.bounds().bounds();
   }
@@ -48,13 +51,14 @@ final class ExplicitSeries extends SeriesState<HistogramData> {
   }
 
   @Override
-  PointSnapshot point(HistogramData data, long startEpochNanos, long epochNanos) {
-    return point(labels, data, bounds, startEpochNanos, epochNanos);
+  PointSnapshot point(HistogramData data, long startEpochNanos, long epochNanos,
+      List<Exemplar> exemplars) {
+    return point(labels, data, bounds, startEpochNanos, epochNanos, exemplars);
   }
 
-  static HistogramPoint point(
-      Labels labels, HistogramData data, double[] bounds, long startEpochNanos, long epochNanos) {
+  static HistogramPoint point(Labels labels, HistogramData data, double[] bounds,
+      long startEpochNanos, long epochNanos, List<Exemplar> exemplars) {
     return new HistogramPoint(labels, startEpochNanos, epochNanos, data.count(), data.sum(),
-        data.min(), data.max(), bounds, data.bucketCountsView()); // the point copies
+        data.min(), data.max(), bounds, data.bucketCountsView(), exemplars); // the point copies
   }
 }

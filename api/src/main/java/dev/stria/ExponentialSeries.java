@@ -3,10 +3,12 @@ package dev.stria;
 import dev.stria.core.internal.ExponentialHistogram;
 import dev.stria.core.internal.ExponentialHistogramData;
 import dev.stria.core.internal.HistogramData;
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.PointSnapshot;
+import java.util.List;
 
 /**
  * The collection side of an exponential histogram series, with its explicit-bucket view when the
@@ -30,8 +32,8 @@ final class ExponentialSeries extends SeriesState<ExponentialSeries.Data> {
   private final int maxBuckets;
 
   ExponentialSeries(Labels labels, long startEpochNanos, ExponentialHistogram cell,
-      int maxBuckets) {
-    super(labels, startEpochNanos);
+      int maxBuckets, ExemplarSeries exemplars) {
+    super(labels, startEpochNanos, exemplars);
     this.cell = cell;
     this.classicBounds = cell.explicitBounds() == null ? null : cell.explicitBounds().bounds();
     this.maxBuckets = maxBuckets;
@@ -76,13 +78,16 @@ final class ExponentialSeries extends SeriesState<ExponentialSeries.Data> {
   }
 
   @Override
-  PointSnapshot point(Data data, long startEpochNanos, long epochNanos) {
+  PointSnapshot point(Data data, long startEpochNanos, long epochNanos,
+      List<Exemplar> exemplars) {
     ExponentialHistogramData e = data.exponential;
     ExponentialHistogramData.Downscaled buckets = e.downscale(maxBuckets);
     HistogramPoint classic = data.classic == null ? null
-        : ExplicitSeries.point(labels, data.classic, classicBounds, startEpochNanos, epochNanos);
+        : ExplicitSeries.point(labels, data.classic, classicBounds, startEpochNanos, epochNanos,
+            exemplars);
     return new ExponentialHistogramPoint(labels, startEpochNanos, epochNanos, e.count(), e.sum(),
         e.min(), e.max(), buckets.scale(), buckets.zeroCount(), buckets.positiveOffset(),
-        buckets.positiveCounts(), buckets.negativeOffset(), buckets.negativeCounts(), classic);
+        buckets.positiveCounts(), buckets.negativeOffset(), buckets.negativeCounts(), classic,
+        exemplars);
   }
 }

@@ -45,10 +45,10 @@ import java.util.function.Supplier;
 public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
   Histogram(InstrumentDescriptor descriptor, int cardinalityLimit, MeterRegistry registry,
-      BucketBounds bounds, int maxExponentialBuckets) {
+      BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
     super(descriptor, cardinalityLimit,
         labels -> new Series(descriptor, labels, registry.nowEpochNanos(), bounds,
-            maxExponentialBuckets),
+            maxExponentialBuckets, exemplars),
         series -> series.state);
   }
 
@@ -57,6 +57,14 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
    */
   public void observe(double value) {
     unlabelled().observe(value);
+  }
+
+  /**
+   * Records {@code value} and keeps it as its bucket's exemplar with the given trace (histogram
+   * without label names); see {@link Series#observeWithExemplar}.
+   */
+  public void observeWithExemplar(double value, String traceId, String spanId) {
+    unlabelled().observeWithExemplar(value, traceId, spanId);
   }
 
   /** A timer that records into this histogram when closed (instrument without label names). */
@@ -79,17 +87,29 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     return unlabelled().timeChecked(body);
   }
 
-  /** One labelled series of a histogram: keep it and record into it. */
-  public static final class Series {
+  /**
+   * One labelled series of a histogram: keep it and record into it.
+   *
+   * <p><b>Exemplars.</b> With exemplars on (the default) and the OpenTelemetry API present, a
+   * value recorded while a sampled span is current may be kept as an exemplar: one per explicit
+   * bucket, or four for a histogram with exponential buckets only (the smallest and largest
+   * values and two recent others). A series looks at the current span at most once every 100 ms,
+   * and a bucket's exemplar is kept at least 7 s; a lookup skipped because a bucket's exemplar is
+   * still young is saved for a rarer bucket (see the README's "Exemplars").
+   */
+  public static final class Series extends ExemplarSeries {
     private final String name;
     private final String unit;
     private final ExplicitBucketHistogram classic;
     private final ExponentialHistogram exponential;
+    private final BucketBounds exemplarBuckets; // null: FEW slots
     private final double nanosecondValue;
     final CollectableSeries state;
 
     Series(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
-        BucketBounds bounds, int maxExponentialBuckets) {
+        BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
+      super(exemplars);
+      this.exemplarBuckets = bounds;
       this.name = descriptor.name();
       this.unit = descriptor.unit();
       this.nanosecondValue = TimeUnits.nanosecondValue(unit);
@@ -99,11 +119,11 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
         this.exponential =
             new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, bounds);
         this.state = new ExponentialSeries(labels, startEpochNanos, exponential,
-            maxExponentialBuckets);
+            maxExponentialBuckets, this);
       } else {
         this.classic = new ExplicitBucketHistogram(bounds);
         this.exponential = null;
-        this.state = new ExplicitSeries(labels, startEpochNanos, classic);
+        this.state = new ExplicitSeries(labels, startEpochNanos, classic, this);
       }
     }
 
@@ -114,14 +134,47 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       } else {
         exponential.record(value);
       }
+      if (exemplarDue()) {
+        offerFromSpan(value, NO_TIME);
+      }
     }
 
-    void recordNanos(long nanos) {
+    /**
+     * Records {@code value} and keeps it as its bucket's exemplar with the given trace and span,
+     * whatever the current span; nothing is kept when exemplars are off. Allocates the exemplar:
+     * meant for the few requests one wants to find again, not for every one.
+     *
+     * @param traceId 32 lowercase hex digits, not all zero
+     * @param spanId 16 lowercase hex digits, not all zero
+     * @throws IllegalArgumentException if an id is malformed (nothing is recorded then)
+     */
+    public void observeWithExemplar(double value, String traceId, String spanId) {
+      if (Double.isFinite(value)) {
+        keep(value, traceId, spanId);
+      }
+      observe(value);
+    }
+
+    /** Records a duration that ended at {@code endNanoTime} (its exemplar's time). */
+    void recordNanos(long nanos, long endNanoTime) {
       if (classic != null) {
         classic.recordLong(nanos);
       } else {
         exponential.record(nanos * nanosecondValue);
       }
+      if (exemplarDue()) {
+        offerFromSpan(nanos * nanosecondValue, endNanoTime);
+      }
+    }
+
+    @Override
+    int slotOf(double value) {
+      return exemplarBuckets == null ? -1 : exemplarBuckets.indexOf(value);
+    }
+
+    @Override
+    int slotCount() {
+      return exemplarBuckets == null ? FEW : exemplarBuckets.bucketCount();
     }
 
     /**
@@ -164,9 +217,20 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
   public static final class Builder extends InstrumentBuilder<Builder> {
     private double[] bounds;
     private int maxExponentialBuckets;
+    private boolean exemplars = true;
 
     Builder(MeterRegistry registry, String name) {
       super(registry, name);
+    }
+
+    /**
+     * Whether the histogram keeps exemplars (default: true, when its registry's are on). Off, no
+     * recording ever looks at the current span or loads OpenTelemetry. The setting of the first
+     * registration of a name stays.
+     */
+    public Builder exemplars(boolean exemplars) {
+      this.exemplars = exemplars;
+      return this;
     }
 
     /**
@@ -220,7 +284,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       BucketBounds finalBounds = bucketBounds;
       return registry.register(descriptor, Histogram.class,
           () -> new Histogram(descriptor, cardinalityLimit, registry, finalBounds,
-              maxExponentialBuckets));
+              maxExponentialBuckets, registry.exemplarSettings(exemplars)));
     }
   }
 }

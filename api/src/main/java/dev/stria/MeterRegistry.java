@@ -4,7 +4,6 @@ import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import dev.stria.snapshot.TemporalitySelector;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -33,7 +32,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Defaults:</b> no resource attributes (exporters add their own defaults such as {@code
  * service.name}), scope {@code dev.stria} at the library's version, a cardinality limit of 2000
- * series per instrument.
+ * series per instrument, exemplars on (sampled from the current OpenTelemetry span when {@code
+ * opentelemetry-api} is present).
  */
 public final class MeterRegistry {
   /** The default most series per instrument. */
@@ -42,6 +42,9 @@ public final class MeterRegistry {
   private final Resource resource;
   private final InstrumentationScope scope;
   private final int cardinalityLimit;
+  private final boolean exemplars;
+  private final ExemplarClock exemplarClock; // null: the shared one
+  private volatile ExemplarSettings exemplarSettings; // created by the first instrument with them
   private final Map<String, Instrument> byName = new LinkedHashMap<>();
   private final NameClaims nameClaims = new NameClaims();
   private final List<Instrument> instruments = new CopyOnWriteArrayList<>();
@@ -63,6 +66,8 @@ public final class MeterRegistry {
     this.resource = new Resource(builder.resource);
     this.scope = new InstrumentationScope(builder.scopeName, builder.scopeVersion);
     this.cardinalityLimit = builder.cardinalityLimit;
+    this.exemplars = builder.exemplars;
+    this.exemplarClock = builder.exemplarClock;
   }
 
   /** Settings for a registry: resource attributes, scope, cardinality limit. */
@@ -131,6 +136,19 @@ public final class MeterRegistry {
 
   int cardinalityLimit() {
     return cardinalityLimit;
+  }
+
+  /** The exemplar settings of an instrument that wants them, or null when it or this is off. */
+  ExemplarSettings exemplarSettings(boolean instrumentWantsThem) {
+    if (!exemplars || !instrumentWantsThem) {
+      return null;
+    }
+    ExemplarSettings settings = exemplarSettings;
+    if (settings == null) {
+      settings = ExemplarSettings.on(exemplarClock); // racing instruments make equal ones
+      exemplarSettings = settings;
+    }
+    return settings;
   }
 
   synchronized <I extends Instrument> I register(
@@ -213,8 +231,7 @@ public final class MeterRegistry {
   }
 
   long nowEpochNanos() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return ExemplarClock.epochNanosNow(); // one wall clock for points and exemplars
   }
 
   /**
@@ -225,6 +242,7 @@ public final class MeterRegistry {
    *     .resourceAttribute("service.name", "checkout")
    *     .scope("com.example.checkout", "1.4.0")
    *     .cardinalityLimit(5000)
+   *     .exemplars(false)            // default true
    *     .build();
    * }</pre>
    */
@@ -233,6 +251,8 @@ public final class MeterRegistry {
     private String scopeName = "dev.stria";
     private String scopeVersion = Version.STRIA;
     private int cardinalityLimit = DEFAULT_CARDINALITY_LIMIT;
+    private boolean exemplars = true;
+    private ExemplarClock exemplarClock;
 
     private Builder() {}
 
@@ -265,6 +285,25 @@ public final class MeterRegistry {
         throw new IllegalArgumentException("cardinality limit " + limit + " must be at least 1");
       }
       this.cardinalityLimit = limit;
+      return this;
+    }
+
+    /**
+     * Whether counters and histograms keep exemplars (default: true). On, a recording made while
+     * a sampled OpenTelemetry span is current may be kept with its trace and span id (at most one
+     * look at the current span per series every 100 ms), and {@code observeWithExemplar} and
+     * {@code incWithExemplar} keep exemplars by hand. Off, nothing is kept, recording never looks
+     * at a span, and no OpenTelemetry class is loaded. Each instrument's builder can turn its own
+     * off too.
+     */
+    public Builder exemplars(boolean exemplars) {
+      this.exemplars = exemplars;
+      return this;
+    }
+
+    /** Tests: sample exemplars on this clock, ticked by hand, instead of the shared one. */
+    Builder exemplarClock(ExemplarClock clock) {
+      this.exemplarClock = clock;
       return this;
     }
 

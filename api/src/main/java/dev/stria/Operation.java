@@ -130,8 +130,8 @@ public final class Operation {
    * Prometheus scrape identifies the job by {@code job} and {@code instance}; add it with
    * {@code target_info} or relabelling if a query needs it), {@code span.kind} (an operation has
    * no kind; add a label if queries select on it), {@code STATUS_CODE_UNSET} (every call ends OK or
-   * ERROR), the connector's optional events metric, and exemplars (they come with Stria's
-   * exemplar support, not with operations). Operations of one registry share these metrics, told
+   * ERROR) and the connector's optional events metric. Exemplars of the current span, as the
+   * connector's, come on both the calls and the duration (see {@link Builder#exemplars}). Operations of one registry share these metrics, told
    * apart by {@code span.name}, so they must declare the same label names and buckets; a
    * different declaration is an {@link IllegalArgumentException} naming both.
    */
@@ -190,8 +190,8 @@ public final class Operation {
     }
 
     void finish(long startNanos, boolean succeeded) {
-      long nanos = System.nanoTime() - startNanos;
-      (succeeded ? ok : error).record(nanos);
+      long end = System.nanoTime();
+      (succeeded ? ok : error).record(end - startNanos, end);
       active.dec();
     }
   }
@@ -269,6 +269,7 @@ public final class Operation {
     private double[] buckets;
     private int maxExponentialBuckets;
     private int cardinalityLimit;
+    private boolean exemplars = true;
 
     Builder(MeterRegistry registry, String name) {
       if (name == null || name.isEmpty()) {
@@ -352,6 +353,16 @@ public final class Operation {
     }
 
     /**
+     * Whether the calls and the duration keep exemplars of the current span, stamped with the
+     * call's end (default: true, when the registry's are on). The first registration of the
+     * metrics decides, as for {@link Histogram.Builder#exemplars}.
+     */
+    public Builder exemplars(boolean exemplars) {
+      this.exemplars = exemplars;
+      return this;
+    }
+
+    /**
      * Registers the operation's metrics, or finds them registered with the same settings.
      *
      * @throws IllegalArgumentException if a metric of the same name is registered otherwise
@@ -360,7 +371,7 @@ public final class Operation {
      */
     public Operation register() {
       OperationMetrics metrics = OperationMetrics.register(registry, name, naming, labelNames,
-          buckets, maxExponentialBuckets);
+          buckets, maxExponentialBuckets, exemplars);
       return new Operation(metrics, labelNames, cardinalityLimit);
     }
   }

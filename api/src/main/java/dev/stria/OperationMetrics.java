@@ -43,7 +43,7 @@ final class OperationMetrics {
   }
 
   static OperationMetrics register(MeterRegistry registry, String name, Operation.Naming naming,
-      String[] labelNames, double[] buckets, int maxExponentialBuckets) {
+      String[] labelNames, double[] buckets, int maxExponentialBuckets, boolean exemplars) {
     boolean spanMetrics = naming == Operation.Naming.SPANMETRICS;
     String prefix = spanMetrics ? SPANMETRICS_NAMESPACE : NameRules.instrumentName(name);
     String[] leadingNames = spanMetrics ? new String[] {SPAN_NAME} : new String[0];
@@ -64,11 +64,12 @@ final class OperationMetrics {
     Counter calls = registry.counter(prefix + ".calls")
         .unit(spanMetrics ? "" : "{call}")
         .description("Finished " + what + ", by status")
-        .labelNames(withStatus).cardinalityLimit(Integer.MAX_VALUE).register();
+        .labelNames(withStatus).cardinalityLimit(Integer.MAX_VALUE).exemplars(exemplars)
+        .register();
     Histogram.Builder durationBuilder = registry.histogram(prefix + ".duration")
         .unit(spanMetrics ? "ms" : "s")
         .description("Duration of " + what + ", by status")
-        .labelNames(withStatus).cardinalityLimit(Integer.MAX_VALUE);
+        .labelNames(withStatus).cardinalityLimit(Integer.MAX_VALUE).exemplars(exemplars);
     if (buckets != null) {
       durationBuilder.buckets(buckets);
     } else if (spanMetrics && maxExponentialBuckets == 0) {

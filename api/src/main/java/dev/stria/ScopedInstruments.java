@@ -60,9 +60,10 @@ public final class ScopedInstruments {
       String unit, boolean integerValues, Labels overflowLabels,
       Function<? super K, Labels> labelsOf) {
     InstrumentDescriptor d = descriptor(name, "counter", MetricType.COUNTER, description, unit, "");
+    ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
     return attach(new KeyedInstrument<K, Counter.Series>(registry, d, scope, integerValues,
         overflowLabels, labelsOf,
-        labels -> new Counter.Series(name, labels, registry.nowEpochNanos()),
+        labels -> new Counter.Series(name, labels, registry.nowEpochNanos(), exemplars),
         series -> series.state));
   }
 
@@ -100,9 +101,11 @@ public final class ScopedInstruments {
     BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
     InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
         unit, "buckets " + java.util.Arrays.toString(bounds));
+    ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
     return attach(new KeyedInstrument<K, Histogram.Series>(registry, d, scope, false,
         overflowLabels, labelsOf,
-        labels -> new Histogram.Series(d, labels, registry.nowEpochNanos(), bucketBounds, 0),
+        labels -> new Histogram.Series(d, labels, registry.nowEpochNanos(), bucketBounds, 0,
+            exemplars),
         series -> series.state));
   }
 

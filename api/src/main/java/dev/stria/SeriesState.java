@@ -1,10 +1,12 @@
 package dev.stria;
 
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricType;
 import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Temporality;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The collection side of one series: it drains the series' recording cells and keeps what each
@@ -36,6 +38,10 @@ import java.util.Arrays;
  * a little early); one that a closed reader's {@code forgetReader} already passed is never added
  * back, because both run under this series' lock and the reader left the open readers first.
  *
+ * <p><b>Exemplars</b> are not drained: a series keeps the latest of each slot ({@link
+ * ExemplarSeries}), which cumulative points report, while a delta point reports those kept after
+ * its reader's previous collection.
+ *
  * @param <D> the mutable accumulation of this kind of series (a sum, a histogram)
  */
 abstract class SeriesState<D> implements CollectableSeries {
@@ -43,12 +49,14 @@ abstract class SeriesState<D> implements CollectableSeries {
 
   final Labels labels;
   final long startEpochNanos;
+  private final ExemplarSeries exemplars; // null: a series without exemplars
   private D cumulative;
   private Object[] pendingByReaderSlot = NO_PENDING;
 
-  SeriesState(Labels labels, long startEpochNanos) {
+  SeriesState(Labels labels, long startEpochNanos, ExemplarSeries exemplars) {
     this.labels = labels;
     this.startEpochNanos = startEpochNanos;
+    this.exemplars = exemplars;
   }
 
   /** Adds everything recorded since the previous drain to {@code target}. */
@@ -67,7 +75,12 @@ abstract class SeriesState<D> implements CollectableSeries {
 
   abstract boolean isEmpty(D data);
 
-  abstract PointSnapshot point(D data, long startEpochNanos, long epochNanos);
+  abstract PointSnapshot point(D data, long startEpochNanos, long epochNanos,
+      List<Exemplar> exemplars);
+
+  private List<Exemplar> exemplarsAfter(long epochNanos) {
+    return exemplars == null ? List.of() : exemplars.exemplarsAfter(epochNanos);
+  }
 
   /** The point for {@code collection}, or null when a delta reader has nothing new. */
   @Override
@@ -85,7 +98,8 @@ abstract class SeriesState<D> implements CollectableSeries {
     }
     clear(delta);
     if (collection.temporalityFor(type) == Temporality.CUMULATIVE) {
-      return point(cumulative, startEpochNanos, collection.epochNanos);
+      return point(cumulative, startEpochNanos, collection.epochNanos,
+          exemplarsAfter(Long.MIN_VALUE));
     }
     int slot = collection.reader.slot();
     D mine = pendingFor(slot);
@@ -95,7 +109,8 @@ abstract class SeriesState<D> implements CollectableSeries {
       return null;
     }
     pendingByReaderSlot[slot] = null;
-    return point(mine, collection.deltaStart(startEpochNanos), collection.epochNanos);
+    long start = collection.deltaStart(startEpochNanos);
+    return point(mine, start, collection.epochNanos, exemplarsAfter(start));
   }
 
   @SuppressWarnings("unchecked")

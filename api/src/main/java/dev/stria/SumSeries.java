@@ -3,8 +3,10 @@ package dev.stria;
 import dev.stria.core.internal.StripedCounter;
 import dev.stria.core.internal.SumDelta;
 import dev.stria.snapshot.CounterPoint;
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.PointSnapshot;
+import java.util.List;
 
 /**
  * The collection side of a counter or up-down counter series.
@@ -48,8 +50,9 @@ final class SumSeries extends SeriesState<SumSeries.Total> {
 
   private final StripedCounter cell;
 
-  SumSeries(Labels labels, long startEpochNanos, StripedCounter cell) {
-    super(labels, startEpochNanos);
+  SumSeries(Labels labels, long startEpochNanos, StripedCounter cell,
+      ExemplarSeries exemplars) {
+    super(labels, startEpochNanos, exemplars);
     this.cell = cell;
   }
 
@@ -89,7 +92,8 @@ final class SumSeries extends SeriesState<SumSeries.Total> {
   }
 
   @Override
-  PointSnapshot point(Total data, long startEpochNanos, long epochNanos) {
-    return new CounterPoint(labels, startEpochNanos, epochNanos, data.value());
+  PointSnapshot point(Total data, long startEpochNanos, long epochNanos,
+      List<Exemplar> exemplars) {
+    return new CounterPoint(labels, startEpochNanos, epochNanos, data.value(), exemplars);
   }
 }

@@ -32,6 +32,7 @@ public final class Timer implements AutoCloseable {
   /** Records the elapsed time into the histogram. */
   @Override
   public void close() {
-    series.recordNanos(System.nanoTime() - startNanos);
+    long end = System.nanoTime();
+    series.recordNanos(end - startNanos, end);
   }
 }

@@ -62,7 +62,7 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
 
     Series(String name, Labels labels, long startEpochNanos) {
       this.name = name;
-      this.state = new SumSeries(labels, startEpochNanos, cell);
+      this.state = new SumSeries(labels, startEpochNanos, cell, null);
     }
 
     /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */

@@ -7,20 +7,11 @@ import dev.stria.snapshot.Labels;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Temporality;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Operations" snippet, compiled, run, and found in the README as it is here. */
 class OperationReadmeTest {
-  private static final Path BASE = Path.of(System.getProperty("basedir", "."));
-  private static final Path README = BASE.toAbsolutePath().getParent().resolve("README.md");
-  private static final Path THIS_FILE =
-      BASE.resolve("src/test/java/dev/stria/OperationReadmeTest.java");
-
   private record Order(String id) {}
 
   private static Order load(String id) {
@@ -67,13 +58,6 @@ class OperationReadmeTest {
 
   @Test
   void readmeShowsTheSnippetThisTestRuns() throws IOException {
-    Matcher block = Pattern.compile("// README: operations\\n(.*?)\\n\\s*// README: end",
-        Pattern.DOTALL).matcher(Files.readString(THIS_FILE));
-    assertThat(block.find()).isTrue();
-    String snippet = block.group(1).lines()
-        .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-        .reduce((a, b) -> a + "\n" + b).orElseThrow();
-
-    assertThat(Files.readString(README)).contains("```java\n" + snippet + "\n```");
+    ReadmeSnippets.assertReadmeShows("OperationReadmeTest", "operations");
   }
 }

@@ -1,6 +1,7 @@
 package dev.stria.snapshot;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A base-2 exponential histogram series, as OpenTelemetry defines it.
@@ -14,6 +15,11 @@ import java.util.Arrays;
  *
  * <p>{@code classic} is the same series' explicit-bucket view when the histogram was registered
  * with explicit bounds as well (Prometheus exposes both at once); it is {@code null} otherwise.
+ *
+ * <p>{@code exemplars}: with explicit bounds as well, at most one per explicit bucket (the
+ * {@code classic} view carries the same ones); otherwise at most four, kept as client_java keeps a
+ * native histogram's (the smallest value, the largest, and the most recent others). Cumulative
+ * points carry the latest, delta points those recorded during the interval.
  *
  * <p>The arrays are copied on construction and shared by the accessors: do not modify them.
  */
@@ -31,12 +37,14 @@ public record ExponentialHistogramPoint(
     long[] positiveCounts,
     int negativeOffset,
     long[] negativeCounts,
-    HistogramPoint classic)
+    HistogramPoint classic,
+    List<Exemplar> exemplars)
     implements PointSnapshot {
 
-  /** Checks the point and copies the bucket arrays. */
+  /** Checks the point and copies the bucket arrays and the exemplars. */
   public ExponentialHistogramPoint {
     Points.requireLabels(labels);
+    exemplars = Points.exemplars(exemplars);
     positiveCounts = positiveCounts.clone();
     negativeCounts = negativeCounts.clone();
     long total = zeroCount + Points.sum(positiveCounts) + Points.sum(negativeCounts);
@@ -51,7 +59,16 @@ public record ExponentialHistogramPoint(
     }
   }
 
-  /** A point without a classic view. */
+  /** A point without exemplars. */
+  public ExponentialHistogramPoint(
+      Labels labels, long startEpochNanos, long epochNanos, long count, double sum, double min,
+      double max, int scale, long zeroCount, int positiveOffset, long[] positiveCounts,
+      int negativeOffset, long[] negativeCounts, HistogramPoint classic) {
+    this(labels, startEpochNanos, epochNanos, count, sum, min, max, scale, zeroCount,
+        positiveOffset, positiveCounts, negativeOffset, negativeCounts, classic, List.of());
+  }
+
+  /** A point without a classic view or exemplars. */
   public ExponentialHistogramPoint(
       Labels labels, long startEpochNanos, long epochNanos, long count, double sum, double min,
       double max, int scale, long zeroCount, int positiveOffset, long[] positiveCounts,
@@ -76,7 +93,8 @@ public record ExponentialHistogramPoint(
         && Arrays.equals(positiveCounts, p.positiveCounts)
         && negativeOffset == p.negativeOffset
         && Arrays.equals(negativeCounts, p.negativeCounts)
-        && java.util.Objects.equals(classic, p.classic);
+        && java.util.Objects.equals(classic, p.classic)
+        && exemplars.equals(p.exemplars);
   }
 
   @Override
@@ -89,6 +107,7 @@ public record ExponentialHistogramPoint(
     return "ExponentialHistogramPoint" + labels + " count=" + count + " sum=" + sum + " min="
         + min + " max=" + max + " scale=" + scale + " zero=" + zeroCount + " positive@"
         + positiveOffset + Arrays.toString(positiveCounts) + " negative@" + negativeOffset
-        + Arrays.toString(negativeCounts) + (classic == null ? "" : " classic=" + classic);
+        + Arrays.toString(negativeCounts) + (classic == null ? "" : " classic=" + classic)
+        + (exemplars.isEmpty() ? "" : " exemplars=" + exemplars);
   }
 }

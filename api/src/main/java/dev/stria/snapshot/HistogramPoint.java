@@ -1,6 +1,7 @@
 package dev.stria.snapshot;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An explicit-bucket histogram series.
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * counts values above the last bound ({@code +Inf}), so {@code bucketCounts.length ==
  * bounds.length + 1}. Counts are per bucket, not cumulative. {@code count} always equals the sum of
  * {@code bucketCounts}. {@code min} and {@code max} are {@code NaN} when unknown: nothing recorded, or in a delta only values that raced the previous collection.
+ *
+ * <p>{@code exemplars} holds at most one exemplar per bucket, the bucket its value falls in: the
+ * latest of each bucket for cumulative points, ones recorded during the interval for delta points.
  *
  * <p>The arrays are copied on construction and shared by the accessors: do not modify them.
  */
@@ -22,12 +26,14 @@ public record HistogramPoint(
     double min,
     double max,
     double[] bounds,
-    long[] bucketCounts)
+    long[] bucketCounts,
+    List<Exemplar> exemplars)
     implements PointSnapshot {
 
-  /** Checks the point and copies the arrays. */
+  /** Checks the point and copies the arrays and the exemplars. */
   public HistogramPoint {
     Points.requireLabels(labels);
+    exemplars = Points.exemplars(exemplars);
     bounds = bounds.clone();
     bucketCounts = bucketCounts.clone();
     if (bucketCounts.length != bounds.length + 1) {
@@ -42,6 +48,13 @@ public record HistogramPoint(
     }
   }
 
+  /** A point without exemplars. */
+  public HistogramPoint(Labels labels, long startEpochNanos, long epochNanos, long count,
+      double sum, double min, double max, double[] bounds, long[] bucketCounts) {
+    this(labels, startEpochNanos, epochNanos, count, sum, min, max, bounds, bucketCounts,
+        List.of());
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof HistogramPoint p
@@ -53,7 +66,8 @@ public record HistogramPoint(
         && Double.compare(min, p.min) == 0
         && Double.compare(max, p.max) == 0
         && Arrays.equals(bounds, p.bounds)
-        && Arrays.equals(bucketCounts, p.bucketCounts);
+        && Arrays.equals(bucketCounts, p.bucketCounts)
+        && exemplars.equals(p.exemplars);
   }
 
   @Override
@@ -65,6 +79,6 @@ public record HistogramPoint(
   public String toString() {
     return "HistogramPoint" + labels + " count=" + count + " sum=" + sum + " min=" + min
         + " max=" + max + " bounds=" + Arrays.toString(bounds) + " buckets="
-        + Arrays.toString(bucketCounts);
+        + Arrays.toString(bucketCounts) + (exemplars.isEmpty() ? "" : " exemplars=" + exemplars);
   }
 }

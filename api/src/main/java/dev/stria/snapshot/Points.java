@@ -1,5 +1,7 @@
 package dev.stria.snapshot;
 
+import java.util.List;
+
 /** Checks shared by the point records' constructors. */
 final class Points {
   private Points() {}
@@ -8,6 +10,11 @@ final class Points {
     if (labels == null) {
       throw new IllegalArgumentException("a point's labels must not be null (use Labels.empty())");
     }
+  }
+
+  /** An immutable copy; null is none. */
+  static List<Exemplar> exemplars(List<Exemplar> exemplars) {
+    return exemplars == null ? List.of() : List.copyOf(exemplars);
   }
 
   static long sum(long[] counts) {

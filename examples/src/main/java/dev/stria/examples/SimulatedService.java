@@ -8,6 +8,11 @@ import dev.stria.Operation;
 import dev.stria.Registration;
 import dev.stria.Timer;
 import dev.stria.jvm.JvmMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +41,10 @@ import java.util.concurrent.locks.LockSupport;
  *       server span fails on 5xx only), {@code traces_span_metrics_duration_milliseconds} and
  *       {@code traces_span_metrics_active}. Alert rules written for span metrics ({@code
  *       examples/prometheus/spanmetrics-rules.yml}) run on them unchanged.
+ *   <li><b>Exemplars:</b> each request runs inside a simulated, sampled server span (made current
+ *       with the OpenTelemetry API's {@code Span.wrap}, no tracing SDK), so the counters and
+ *       histograms keep exemplars with its trace and span id: a scrape in OpenMetrics and the
+ *       OTLP push carry them.
  * </ul>
  *
  * <p>Both views are kept on purpose: the HTTP metrics carry what only HTTP knows (method and
@@ -132,8 +141,27 @@ final class SimulatedService implements AutoCloseable {
     }
   }
 
-  @SuppressWarnings("try")   // the timer is used by closing it
+  @SuppressWarnings("try")   // the timer and the scope are used by closing them
   private void handle(Route route, SplittableRandom random) {
+    try (Scope traced = simulatedServerSpan(random).makeCurrent()) {
+      handleInSpan(route, random);
+    }
+  }
+
+  /** A sampled span with fresh random ids, as a tracer would start for an incoming request. */
+  private static Span simulatedServerSpan(SplittableRandom random) {
+    String traceId = hex(random.nextLong() | 1) + hex(random.nextLong());
+    return Span.wrap(SpanContext.create(traceId, hex(random.nextLong() | 1),
+        TraceFlags.getSampled(), TraceState.getDefault()));
+  }
+
+  private static String hex(long bits) {
+    String digits = Long.toHexString(bits);
+    return "0".repeat(16 - digits.length()) + digits;
+  }
+
+  @SuppressWarnings("try")   // the timer is used by closing it
+  private void handleInSpan(Route route, SplittableRandom random) {
     active.inc();
     int status;
     try (Operation.Call span = route.span().start();

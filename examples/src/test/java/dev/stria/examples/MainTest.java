@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,16 +84,8 @@ class MainTest {
   @Test
   void bothServesAndPushesFromOneRegistry() throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
-      // The OTLP exporter reads its settings itself: a system property of the variable's name.
-      System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
       AtomicReference<String> scraped = new AtomicReference<>();
-      int code;
-      try {
-        code = run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()),
-            () -> scraped.set(scrapeBannerUrl()), "both", "--port", "0");
-      } finally {
-        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
-      }
+      int code = runBoth(receiver, () -> scraped.set(scrapeBannerUrl()));
 
       assertThat(code).isZero();
       assertThat(out()).contains("and pushing them to OTLP to " + receiver.baseEndpoint());
@@ -113,6 +108,50 @@ class MainTest {
   }
 
   @Test
+  void theServicesScrapeAndPushCarryExemplarsOfItsSimulatedSpans() throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      AtomicReference<String> scraped = new AtomicReference<>();
+      int code = runBoth(receiver, () -> scraped.set(awaitOpenMetricsWith(
+          "traces_span_metrics_duration_milliseconds_bucket",
+          "http_server_request_duration_seconds_bucket")));
+
+      assertThat(code).isZero();
+      assertThat(scraped.get()).containsPattern("traces_span_metrics_calls_total\\{[^}]*} \\S+"
+          + " # \\{span_id=\"[0-9a-f]{16}\",trace_id=\"[0-9a-f]{32}\"}");
+      // The push on close carries them too, on the exponential points of the duration.
+      assertThat(receiver.metrics(SimulatedService.DURATION).stream()
+          .flatMap(m -> m.getExponentialHistogram().getDataPointsList().stream())
+          .mapToInt(p -> p.getExemplarsCount()).sum()).isPositive();
+      assertThat(receiver.metrics("traces.span.metrics.calls").stream()
+          .flatMap(m -> m.getSum().getDataPointsList().stream())
+          .anyMatch(p -> p.getExemplarsCount() > 0 && p.getExemplars(0).getTraceId().size() == 16))
+          .isTrue();
+    }
+  }
+
+  /** The OpenMetrics scrape, once a bucket line of each metric carries an exemplar. */
+  private String awaitOpenMetricsWith(String... bucketMetrics) {
+    Matcher url = Pattern.compile("http://\\S+/metrics").matcher(out());
+    assertThat(url.find()).as(out()).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        text = Scrape.openMetrics(url.group());
+        String scrape = text;
+        if (Arrays.stream(bucketMetrics).allMatch(name -> Pattern.compile(
+            "^" + name + "\\{.*} \\d+ # \\{span_id=", Pattern.MULTILINE).matcher(scrape).find())) {
+          return text;
+        }
+        Thread.sleep(200);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no exemplars on " + List.of(bucketMetrics) + " in " + text);
+  }
+
+  @Test
   void aPortInUseExits1() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int code = run(Map.of(), NEVER_CALLED,
@@ -129,6 +168,18 @@ class MainTest {
 
     assertThat(exit.code()).isEqualTo(2);
     assertThat(exit.err()).contains("usage:");
+  }
+
+  /** Runs the {@code both} mode pushing to {@code receiver} until {@code stop} returns. */
+  private int runBoth(OtlpReceiver receiver, Main.Stop stop) {
+    // The OTLP exporter reads its settings itself: a system property of the variable's name.
+    System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint());
+    try {
+      return run(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseEndpoint()), stop,
+          "both", "--port", "0");
+    } finally {
+      System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
   }
 
   private String scrapeBannerUrl() {

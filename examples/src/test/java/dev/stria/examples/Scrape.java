@@ -19,9 +19,18 @@ final class Scrape {
   private Scrape() {}
 
   static String text(String url) throws IOException, InterruptedException {
+    return get(url, "text/plain; version=0.0.4");
+  }
+
+  /** The OpenMetrics exposition, which has exemplars. */
+  static String openMetrics(String url) throws IOException, InterruptedException {
+    return get(url, "application/openmetrics-text; version=1.0.0");
+  }
+
+  private static String get(String url, String accept) throws IOException, InterruptedException {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .header("Accept", "text/plain; version=0.0.4").build(),
+            .header("Accept", accept).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("GET " + url + " answered " + response.statusCode());

@@ -1,6 +1,7 @@
 package dev.stria.otlp;
 
 import dev.stria.snapshot.CounterPoint;
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.GaugePoint;
 import dev.stria.snapshot.HistogramPoint;
@@ -18,8 +19,8 @@ import java.util.Map;
  * Encodes an OTLP {@code ExportMetricsServiceRequest} as OTLP/JSON: the proto3 JSON mapping with
  * OTLP's rules — lowerCamelCase field names, 64-bit integers (timestamps, counts) as decimal
  * strings, enums as integers, and non-finite doubles as the strings {@code "NaN"}, {@code
- * "Infinity"} and {@code "-Infinity"}. (Trace and span ids, hex in OTLP/JSON, appear only in
- * exemplars, which Stria does not send yet.)
+ * "Infinity"} and {@code "-Infinity"}, and exemplars' trace and span ids as hex strings (not
+ * base64: OTLP/JSON's exception to proto3's mapping of bytes).
  *
  * <p>The same choices as {@link ProtoMetricsEncoder}: identical content, another syntax. Passing
  * {@code pretty} indents the output for humans (the console exporter).
@@ -182,6 +183,9 @@ final class JsonMetricsEncoder {
       name("asDouble");
       number(value);
     }
+    if (p instanceof CounterPoint c) {
+      exemplars(c.exemplars());
+    }
     close('}');
   }
 
@@ -204,6 +208,7 @@ final class JsonMetricsEncoder {
     }
     sb.append(']');
     minMax(p.count(), p.min(), p.max());
+    exemplars(p.exemplars());
     close('}');
   }
 
@@ -222,7 +227,35 @@ final class JsonMetricsEncoder {
     sb.append(',');
     buckets("negative", p.negativeOffset(), p.negativeCounts());
     minMax(p.count(), p.min(), p.max());
+    exemplars(p.exemplars());
     close('}');
+  }
+
+  private void exemplars(List<Exemplar> exemplars) {
+    if (exemplars.isEmpty()) {
+      return;
+    }
+    sb.append(',');
+    name("exemplars");
+    sb.append('[');
+    for (int i = 0; i < exemplars.size(); i++) {
+      Exemplar e = exemplars.get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append('{');
+      name("timeUnixNano");
+      int64(e.epochNanos());
+      sb.append(',');
+      name("asDouble");
+      number(e.value());
+      sb.append(',');
+      name("spanId");
+      sb.append('"').append(e.spanId()).append("\",");
+      name("traceId");
+      sb.append('"').append(e.traceId()).append("\"}");
+    }
+    sb.append(']');
   }
 
   private void countSum(long count, double sum) {

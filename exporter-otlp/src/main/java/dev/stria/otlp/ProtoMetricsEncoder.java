@@ -1,6 +1,7 @@
 package dev.stria.otlp;
 
 import dev.stria.snapshot.CounterPoint;
+import dev.stria.snapshot.Exemplar;
 import dev.stria.snapshot.ExponentialHistogramPoint;
 import dev.stria.snapshot.GaugePoint;
 import dev.stria.snapshot.HistogramPoint;
@@ -31,7 +32,9 @@ import java.util.Map;
  * their {@link dev.stria.snapshot.LabelType type}; histogram {@code sum} is always
  * present; {@code min}/{@code max} only when the point counted something; an exponential
  * histogram always carries its {@code positive} and {@code negative} buckets (possibly empty).
- * Metrics without points are left out.
+ * Metrics without points are left out. Exemplars go on counter ({@code Sum}), histogram and
+ * exponential-histogram points, with {@code time_unix_nano}, {@code as_double} and the trace and
+ * span ids as bytes; no {@code filtered_attributes}.
  *
  * <p>Not thread-safe: it owns a reusable buffer. The result of {@link #encode} is valid until the
  * next call.
@@ -77,6 +80,7 @@ final class ProtoMetricsEncoder {
   private static final int NDP_START = 2;
   private static final int NDP_TIME = 3;
   private static final int NDP_AS_DOUBLE = 4;
+  private static final int NDP_EXEMPLARS = 5;
   private static final int NDP_AS_INT = 6;
   private static final int NDP_ATTRIBUTES = 7;
   // HistogramDataPoint
@@ -86,6 +90,7 @@ final class ProtoMetricsEncoder {
   private static final int HDP_SUM = 5;
   private static final int HDP_BUCKET_COUNTS = 6;
   private static final int HDP_EXPLICIT_BOUNDS = 7;
+  private static final int HDP_EXEMPLARS = 8;
   private static final int HDP_ATTRIBUTES = 9;
   private static final int HDP_MIN = 11;
   private static final int HDP_MAX = 12;
@@ -99,8 +104,14 @@ final class ProtoMetricsEncoder {
   private static final int EDP_ZERO_COUNT = 7;
   private static final int EDP_POSITIVE = 8;
   private static final int EDP_NEGATIVE = 9;
+  private static final int EDP_EXEMPLARS = 11;
   private static final int EDP_MIN = 12;
   private static final int EDP_MAX = 13;
+  // Exemplar
+  private static final int EXEMPLAR_TIME = 2;
+  private static final int EXEMPLAR_AS_DOUBLE = 3;
+  private static final int EXEMPLAR_SPAN_ID = 4;
+  private static final int EXEMPLAR_TRACE_ID = 5;
   // ExponentialHistogramDataPoint.Buckets
   private static final int BUCKETS_OFFSET = 1;
   private static final int BUCKETS_COUNTS = 2;
@@ -229,6 +240,9 @@ final class ProtoMetricsEncoder {
     double value = p instanceof CounterPoint c ? c.value() : ((GaugePoint) p).value();
     int point = w.written();
     attributes(NDP_ATTRIBUTES, p.labels());
+    if (p instanceof CounterPoint c) {
+      exemplars(NDP_EXEMPLARS, c.exemplars());
+    }
     // Both are part of a oneof: always present. sfixed64 has the wire format of fixed64.
     if (integer) {
       w.fixed64Field(NDP_AS_INT, (long) value);
@@ -251,6 +265,7 @@ final class ProtoMetricsEncoder {
       w.doubleField(HDP_MIN, p.min());
     }
     attributes(HDP_ATTRIBUTES, p.labels());
+    exemplars(HDP_EXEMPLARS, p.exemplars());
     w.packedDouble(HDP_EXPLICIT_BOUNDS, p.bounds());
     w.packedFixed64(HDP_BUCKET_COUNTS, p.bucketCounts());
     w.doubleField(HDP_SUM, p.sum());
@@ -270,6 +285,7 @@ final class ProtoMetricsEncoder {
     if (!Double.isNaN(p.min())) {
       w.doubleField(EDP_MIN, p.min());
     }
+    exemplars(EDP_EXEMPLARS, p.exemplars());
     buckets(EDP_NEGATIVE, p.negativeOffset(), p.negativeCounts());
     buckets(EDP_POSITIVE, p.positiveOffset(), p.positiveCounts());
     w.fixed64FieldIfNonZero(EDP_ZERO_COUNT, p.zeroCount());
@@ -287,6 +303,18 @@ final class ProtoMetricsEncoder {
     w.packedVarint(BUCKETS_COUNTS, counts);
     w.sint32FieldIfNonZero(BUCKETS_OFFSET, offset);
     w.endMessage(field, buckets);
+  }
+
+  private void exemplars(int field, List<Exemplar> exemplars) {
+    for (int i = exemplars.size() - 1; i >= 0; i--) {
+      Exemplar e = exemplars.get(i);
+      int exemplar = w.written();
+      w.hexBytesField(EXEMPLAR_TRACE_ID, e.traceId());
+      w.hexBytesField(EXEMPLAR_SPAN_ID, e.spanId());
+      w.doubleField(EXEMPLAR_AS_DOUBLE, e.value()); // part of a oneof: always present
+      w.fixed64FieldIfNonZero(EXEMPLAR_TIME, e.epochNanos());
+      w.endMessage(field, exemplar);
+    }
   }
 
   private void attributes(int field, Labels labels) {

@@ -150,6 +150,19 @@ final class ProtoWriter {
     }
   }
 
+  /** A bytes field from lowercase hex digits (trace and span ids), two digits a byte. */
+  void hexBytesField(int field, String hex) {
+    int length = hex.length() / 2;
+    ensure(length);
+    pos -= length;
+    for (int i = 0; i < length; i++) {
+      buf[pos + i] = (byte) (Character.digit(hex.charAt(2 * i), 16) << 4
+          | Character.digit(hex.charAt(2 * i + 1), 16));
+    }
+    varint(length);
+    tag(field, LENGTH_DELIMITED);
+  }
+
   /** Closes a nested message whose content was written since {@code mark}. */
   void endMessage(int field, int mark) {
     varint(written() - mark);

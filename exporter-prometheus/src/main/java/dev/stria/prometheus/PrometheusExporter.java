@@ -76,6 +76,13 @@ import java.util.Map;
  *       zeros go to the zero bucket (threshold 0). Bucket keys are the OpenTelemetry index plus
  *       one. A histogram with no observations carries one empty bucket so that Prometheus
  *       stores it as native from the start. Text formats show a native-only histogram as its count, sum and {@code +Inf} bucket.
+ *   <li><b>Exemplars</b> (labels {@code trace_id} and {@code span_id}, time in milliseconds), as
+ *       client_java 1.8.0's writers place them: on a counter's sample; on each classic bucket,
+ *       the exemplar whose value falls in it (OpenMetrics and protobuf); for a native-only
+ *       histogram only the latest one, on a {@code +Inf} bucket (OpenMetrics' {@code _bucket{le="+Inf"}}
+ *       line, and in protobuf a single {@code +Inf} bucket beside the native buckets; 1.8.0
+ *       never fills the native histogram's own {@code exemplars} field). The text format 0.0.4
+ *       has no exemplars.
  *   <li><b>Metadata.</b> The description is the {@code HELP} text; the unit is OpenMetrics'
  *       {@code UNIT}. Counters and histograms carry their series' start as created timestamp
  *       ({@code _created} in OpenMetrics; left out of the text format 0.0.4, which has no such

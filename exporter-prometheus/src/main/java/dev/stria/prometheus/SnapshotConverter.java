@@ -13,6 +13,7 @@ import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.Exemplar;
 import io.prometheus.metrics.model.snapshots.Exemplars;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -128,8 +129,9 @@ final class SnapshotConverter {
         List<CounterDataPointSnapshot> points = new ArrayList<>(metric.points().size());
         for (PointSnapshot p : metric.points()) {
           CounterPoint c = (CounterPoint) p;
-          points.add(new CounterDataPointSnapshot(
-              c.value(), labels.convert(c.labels()), null, createdMillis(c, created)));
+          points.add(new CounterDataPointSnapshot(c.value(), labels.convert(c.labels()),
+              c.exemplars().isEmpty() ? null : exemplar(c.exemplars().get(0)),
+              createdMillis(c, created)));
         }
         return new CounterSnapshot(metadata, points);
       }
@@ -159,7 +161,7 @@ final class SnapshotConverter {
 
   private HistogramDataPointSnapshot classic(HistogramPoint h, boolean created) {
     return new HistogramDataPointSnapshot(classicBuckets(h), h.sum(), labels.convert(h.labels()),
-        Exemplars.EMPTY, createdMillis(h, created));
+        exemplars(h.exemplars()), createdMillis(h, created));
   }
 
   /**
@@ -188,8 +190,8 @@ final class SnapshotConverter {
       ClassicHistogramBuckets classic = e.classic() != null
           ? classicBuckets(e.classic())
           : ClassicHistogramBuckets.of(NO_BOUNDS, new long[] {e.count()});
-      return new HistogramDataPointSnapshot(classic, e.sum(), converted, Exemplars.EMPTY,
-          createdMillis);
+      return new HistogramDataPointSnapshot(classic, e.sum(), converted,
+          exemplars(e.exemplars()), createdMillis);
     }
     NativeHistogramBuckets positive =
         NativeBuckets.convert(e.scale(), schema, e.positiveOffset(), e.positiveCounts());
@@ -202,7 +204,28 @@ final class SnapshotConverter {
         ? classicBuckets(e.classic())
         : ClassicHistogramBuckets.EMPTY;
     return new HistogramDataPointSnapshot(classic, schema, e.zeroCount(), 0.0, positive,
-        negative, e.sum(), converted, Exemplars.EMPTY, createdMillis);
+        negative, e.sum(), converted, exemplars(e.exemplars()), createdMillis);
+  }
+
+  /**
+   * Stria's exemplars as client_java's, labelled {@code trace_id} and {@code span_id}, with
+   * their time in milliseconds (the exposition formats' resolution). Its writers place each in
+   * the classic bucket its value falls in; see {@link PrometheusExporter} for native histograms.
+   */
+  private static Exemplars exemplars(List<dev.stria.snapshot.Exemplar> exemplars) {
+    if (exemplars.isEmpty()) {
+      return Exemplars.EMPTY;
+    }
+    List<Exemplar> converted = new ArrayList<>(exemplars.size());
+    for (dev.stria.snapshot.Exemplar e : exemplars) {
+      converted.add(exemplar(e));
+    }
+    return Exemplars.of(converted);
+  }
+
+  private static Exemplar exemplar(dev.stria.snapshot.Exemplar e) {
+    return Exemplar.builder().value(e.value()).traceId(e.traceId()).spanId(e.spanId())
+        .timestampMillis(e.epochNanos() / 1_000_000).build();
   }
 
   private static long createdMillis(PointSnapshot p, boolean created) {

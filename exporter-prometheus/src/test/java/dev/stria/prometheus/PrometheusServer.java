@@ -33,8 +33,8 @@ final class PrometheusServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PrometheusServer start(Path binary, Path dir, int targetPort, boolean nativeHistograms)
-      throws IOException {
+  static PrometheusServer start(Path binary, Path dir, int targetPort, boolean nativeHistograms,
+      String... moreFeatures) throws IOException {
     int port = LoggedProcess.freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, """
@@ -53,6 +53,9 @@ final class PrometheusServer implements AutoCloseable {
         "--web.listen-address=127.0.0.1:" + port));
     if (nativeHistograms) {
       command.add("--enable-feature=native-histograms");
+    }
+    for (String feature : moreFeatures) {
+      command.add("--enable-feature=" + feature);
     }
     PrometheusServer server = new PrometheusServer(LoggedProcess.start(command, log), port);
     server.awaitBody("/-/ready", body -> true, Duration.ofSeconds(30));
@@ -73,6 +76,11 @@ final class PrometheusServer implements AutoCloseable {
     Matcher m = SCALAR_VALUE.matcher(body);
     m.find();
     return Double.parseDouble(m.group(1));
+  }
+
+  /** The body of an API call ({@code path} with its query), once {@code done} accepts it. */
+  String await(String path, Predicate<String> done) {
+    return awaitBody(path, done, Duration.ofSeconds(30));
   }
 
   private String awaitBody(String path, Predicate<String> done, Duration timeout) {
