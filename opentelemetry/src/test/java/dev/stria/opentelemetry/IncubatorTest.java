@@ -27,7 +27,11 @@ import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogramBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +81,29 @@ class IncubatorTest {
           .as(name).containsExactly(List.of("tier"));
     }
     assertThat(only("sizes").points()).extracting(p -> p.labels().isEmpty()).containsExactly(true);
+  }
+
+  @Test
+  void readmeSnippetRecordsOnlyTheAdvisedKeysThroughABoundCounter() throws Exception {
+    // README: incubator
+    LongCounter orders = ((ExtendedLongCounterBuilder) meter.counterBuilder("orders.processed"))
+        .setAttributesAdvice(List.of(stringKey("tier"))).build();   // other keys are dropped
+    BoundLongCounter gold = ((ExtendedLongCounter) orders).bind(Attributes.of(stringKey("tier"), "gold"));
+    gold.add(1);                                                    // no lookup, nothing allocated
+    // README: end
+    orders.add(2, Attributes.of(stringKey("tier"), "gold", REQUEST, 9L));
+
+    assertThat(only("orders.processed").points()).singleElement()
+        .satisfies(p -> assertThat(p.labels().names()).containsExactly("tier"))
+        .satisfies(p -> assertThat(value(p)).isEqualTo(3.0));
+    String source = Files.readString(
+        Path.of("src/test/java/dev/stria/opentelemetry/IncubatorTest.java"));
+    Matcher block = Pattern.compile("// README: incubator\\n(.*?)\\n\\s*// README: end",
+        Pattern.DOTALL).matcher(source);
+    assertThat(block.find()).isTrue();
+    String snippet = block.group(1).stripIndent().indent(2);   // a list item's indentation
+    assertThat(Files.readString(Path.of("..", "README.md")))
+        .contains("  ```java\n" + snippet + "  ```");
   }
 
   @Test
