@@ -48,7 +48,7 @@ jmh+=(${extra[@]+"${extra[@]}"})
 
 # The cases measured at 1, 2 and 4 threads: one shared series, a series per thread, and the
 # histogram-core cells (one cell shared by all threads).
-contended='\.(CounterBenchmark|HistogramBenchmark|ExponentialHistogramBenchmark|PerThreadSeriesCounterBenchmark|PerThreadSeriesHistogramBenchmark|CounterCellBenchmark|ExplicitCellBenchmark|ExponentialCellBenchmark)\.'
+contended='\.(CounterBenchmark|HistogramBenchmark|ExponentialHistogramBenchmark|PerThreadSeriesCounterBenchmark|PerThreadSeriesHistogramBenchmark|BridgeBenchmark|CounterCellBenchmark|ExplicitCellBenchmark|ExponentialCellBenchmark)\.'
 
 rm -rf "$results"
 mkdir -p "$results"

@@ -6,6 +6,7 @@ module dev.stria.opentelemetry {
   requires transitive dev.stria;
   requires transitive io.opentelemetry.api;
   requires io.opentelemetry.context;
+  requires static io.opentelemetry.api.incubator; // optional: attribute advice, bind()
 
   exports dev.stria.opentelemetry;
 }

@@ -1,7 +1,7 @@
 package dev.stria.examples;
 
 /**
- * The demo's arguments: a mode ({@code service}, {@code batch}, {@code both}; {@code service} when
+ * The demo's arguments: a mode ({@code service}, {@code batch}, {@code both}, {@code otel}; {@code service} when
  * none is given) and its options ({@code pushgateway} is null without {@code --pushgateway}).
  * Parsing never exits the JVM; a bad argument is a {@link UsageException} that {@link Main} turns
  * into the usage text and exit code 2.
@@ -13,7 +13,7 @@ record CommandLine(Mode mode, String host, int port, int iterations, String push
   static final int DEFAULT_ITERATIONS = 300;
 
   static final String USAGE = """
-      usage: java -jar stria-examples.jar [service|batch|both] [options]
+      usage: java -jar stria-examples.jar [service|batch|both|otel] [options]
 
         service [--host H] [--port P]   a simulated web service, served at http://H:P/metrics
                                         until stopped (default mode; 127.0.0.1:9464; port 0 picks one)
@@ -24,6 +24,8 @@ record CommandLine(Mode mode, String host, int port, int iterations, String push
                                         --pushgateway also pushes them, when the job ends, to the
                                         Prometheus Pushgateway at URL (job stria-demo-batch)
         both [--host H] [--port P]      the service, served and pushed at once from one registry
+        otel [--host H] [--port P]      a checkout service instrumented with the OpenTelemetry API
+                                        only, recorded by Stria, served and pushed as in both
         --help                          this text
 
       OTEL_METRICS_EXPORTER (prometheus, otlp, console, comma-separated, or none) chooses the
@@ -32,7 +34,7 @@ record CommandLine(Mode mode, String host, int port, int iterations, String push
       OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE, OTEL_METRIC_EXPORT_INTERVAL, ...).
       """;
 
-  enum Mode { SERVICE, BATCH, BOTH }
+  enum Mode { SERVICE, BATCH, BOTH, OTEL }
 
   /** Reads {@code args}; throws {@link UsageException} naming the first argument that is wrong. */
   static CommandLine parse(String... args) {
@@ -43,8 +45,9 @@ record CommandLine(Mode mode, String host, int port, int iterations, String push
         case "service" -> Mode.SERVICE;
         case "batch" -> Mode.BATCH;
         case "both" -> Mode.BOTH;
+        case "otel" -> Mode.OTEL;
         default -> throw new UsageException("unknown mode '" + args[0]
-            + "': expected service, batch or both");
+            + "': expected service, batch, both or otel");
       };
       i = 1;
     }

@@ -25,7 +25,7 @@ import java.util.Set;
  *       or {@code none} in a list, is an {@link IllegalArgumentException}, as is {@code
  *       prometheus} in the batch mode, which ends before a scrape could come.
  *   <li>Unset, each mode has its defaults: {@code service} serves, {@code batch} pushes, {@code
- *       both} does both, and pushing means OTLP when an OTLP endpoint is configured, otherwise the
+ *       both} and {@code otel} do both, and pushing means OTLP when an OTLP endpoint is configured, otherwise the
  *       console (unlike the SDK's default {@code otlp}: the demo must work with nothing running).
  * </ul>
  *
@@ -97,7 +97,7 @@ record DemoExporters(boolean disabled, boolean serve, List<PushTarget> pushes, S
     return switch (mode) {
       case SERVICE -> Set.of("prometheus");
       case BATCH -> Set.of(push);
-      case BOTH -> new LinkedHashSet<>(List.of("prometheus", push));
+      case BOTH, OTEL -> new LinkedHashSet<>(List.of("prometheus", push));
     };
   }
 

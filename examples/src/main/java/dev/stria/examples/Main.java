@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Stria demo: {@code java -jar examples/target/stria-examples.jar [service|batch|both]}.
+ * The Stria demo: {@code java -jar examples/target/stria-examples.jar [service|batch|both|otel]}.
  *
  * <ul>
  *   <li>{@code service [--host H] [--port P]} (the default): a simulated web service served for
@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  *       printed by the console exporter, and also pushed to the Pushgateway at URL when given;
  *       flushes before it exits.
  *   <li>{@code both [--host H] [--port P]}: the service, served and pushed at once.
+ *   <li>{@code otel [--host H] [--port P]}: a checkout service instrumented with the
+ *       OpenTelemetry API only ({@link CheckoutService}), recorded by Stria, served and pushed as
+ *       in {@code both}.
  * </ul>
  *
  * <p>{@code OTEL_METRICS_EXPORTER} and {@code OTEL_SDK_DISABLED} change those exporters in every
@@ -57,6 +60,8 @@ public final class Main {
       DemoExporters exporters = DemoExporters.choose(command.mode(), settings, err);
       return switch (command.mode()) {
         case SERVICE, BOTH -> serve(ExportedService.start(command.host(), command.port(),
+            exporters, settings, out), stop, out);
+        case OTEL -> serve(OpenTelemetryScenario.start(command.host(), command.port(),
             exporters, settings, out), stop, out);
         case BATCH -> BatchScenario.run(command.iterations(), exporters, command.pushgateway(),
             settings, out, err);

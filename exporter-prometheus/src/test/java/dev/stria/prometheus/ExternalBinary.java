@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Finds a Prometheus binary (prometheus, promtool, prometheus-pushgateway) for the integration
  * tests: skipped with a message when it is missing locally, a failure when {@code CI=true} (CI
- * installs it, see {@code .ci/run}).
+ * installs it, see {@code .ci/run}). Public for other modules' tests (this module's test-jar).
  */
-final class ExternalBinary {
+public final class ExternalBinary {
   private ExternalBinary() {}
 
-  static Path require(String name) {
+  /** The binary {@code name} of Debian's {@code prometheus} package. */
+  public static Path require(String name) {
     return require(name, "prometheus");
   }
 

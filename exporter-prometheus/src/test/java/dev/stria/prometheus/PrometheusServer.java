@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 /**
  * A real Prometheus server on a free loopback port with its own storage directory, scraping one
  * target every second. With native histograms enabled it asks for protobuf; without, for
- * OpenMetrics. Stops its process on {@link #close()}.
+ * OpenMetrics. Stops its process on {@link #close()}. Public for other modules' tests (this
+ * module's test-jar).
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   private static final Pattern SCALAR_VALUE = Pattern.compile("\"value\":\\[[^,]+,\"([^\"]+)\"\\]");
 
   private final LoggedProcess process;
@@ -33,8 +34,12 @@ final class PrometheusServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PrometheusServer start(Path binary, Path dir, int targetPort, boolean nativeHistograms,
-      String... moreFeatures) throws IOException {
+  /**
+   * Starts Prometheus with storage in {@code dir}, scraping 127.0.0.1:{@code targetPort}, with
+   * {@code moreFeatures} (such as {@code exemplar-storage}) enabled.
+   */
+  public static PrometheusServer start(Path binary, Path dir, int targetPort,
+      boolean nativeHistograms, String... moreFeatures) throws IOException {
     int port = LoggedProcess.freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, """
@@ -63,14 +68,14 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Waits until the target has been scraped successfully and returns the targets document. */
-  String awaitHealthyTarget() {
+  public String awaitHealthyTarget() {
     return awaitBody("/api/v1/targets",
         body -> body.contains("\"health\":\"up\"") && body.contains("\"lastError\":\"\""),
         Duration.ofSeconds(30));
   }
 
   /** The value of an instant query with a one-sample result, waiting until there is one. */
-  double queryValue(String promql) {
+  public double queryValue(String promql) {
     String body = awaitBody("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8),
         b -> SCALAR_VALUE.matcher(b).find(), Duration.ofSeconds(30));
     Matcher m = SCALAR_VALUE.matcher(body);
@@ -83,7 +88,8 @@ final class PrometheusServer implements AutoCloseable {
     return awaitBody(path, done, Duration.ofSeconds(30));
   }
 
-  private String awaitBody(String path, Predicate<String> done, Duration timeout) {
+  /** The body of the API answer at {@code path}, waiting until {@code done} accepts it. */
+  public String awaitBody(String path, Predicate<String> done, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {

@@ -10,15 +10,23 @@ import io.opentelemetry.context.Context;
 /**
  * An OpenTelemetry counter (long or double) recording into Stria counter series, one per
  * attribute set. A negative or non-finite increment is dropped with one warning, as the SDK does.
- * The {@code Context} is accepted and not used yet (exemplars will read the span from it).
+ * The {@code Context} is accepted and not used yet (exemplars will read the span from it). Not
+ * final: with the incubator present, {@link IncubatingInstruments} adds {@code bind}.
  */
-final class BridgeCounter implements LongCounter, DoubleCounter {
+class BridgeCounter implements LongCounter, DoubleCounter {
   private final KeyedInstrument<Attributes, Counter.Series> instrument;
   private final String name;
+  private final Keys keys;
 
-  BridgeCounter(KeyedInstrument<Attributes, Counter.Series> instrument, String name) {
+  BridgeCounter(KeyedInstrument<Attributes, Counter.Series> instrument, String name, Keys keys) {
     this.instrument = instrument;
     this.name = name;
+    this.keys = keys;
+  }
+
+  /** The series of {@code attributes}: one hash lookup once it exists. */
+  final Counter.Series series(Attributes attributes) {
+    return instrument.series(keys.of(attributes));
   }
 
   @Override
@@ -32,7 +40,7 @@ final class BridgeCounter implements LongCounter, DoubleCounter {
       dropped(value);
       return;
     }
-    instrument.series(Keys.of(attributes)).add(value);
+    series(attributes).add(value);
   }
 
   @Override
@@ -47,11 +55,9 @@ final class BridgeCounter implements LongCounter, DoubleCounter {
 
   @Override
   public void add(double value, Attributes attributes) {
-    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
-      dropped(value);
-      return;
+    if (accepts(value)) {
+      series(attributes).add(value);
     }
-    instrument.series(Keys.of(attributes)).add(value);
   }
 
   @Override
@@ -64,7 +70,17 @@ final class BridgeCounter implements LongCounter, DoubleCounter {
     return true;
   }
 
-  private void dropped(double value) {
+  /** Whether {@code value} may be added; warns once if not. */
+  final boolean accepts(double value) {
+    if (value >= 0 && value != Double.POSITIVE_INFINITY) {
+      return true;
+    }
+    dropped(value);
+    return false;
+  }
+
+  /** Warns once that {@code value} was dropped. */
+  final void dropped(double value) {
     Warnings.once("counter " + name, "counter '" + name + "' was given " + value
         + ": counters only add finite non-negative amounts; such values are dropped (logged"
         + " once)");

@@ -10,13 +10,21 @@ import io.opentelemetry.context.Context;
 /**
  * An OpenTelemetry synchronous gauge (long or double) setting Stria gauge series, one per
  * attribute set: the last value set is reported. The {@code Context} is accepted and not used
- * yet.
+ * yet. Not final: see {@link IncubatingInstruments}.
  */
-final class BridgeGauge implements LongGauge, DoubleGauge {
+class BridgeGauge implements LongGauge, DoubleGauge {
   private final KeyedInstrument<Attributes, Gauge.Series> instrument;
 
-  BridgeGauge(KeyedInstrument<Attributes, Gauge.Series> instrument) {
+  private final Keys keys;
+
+  BridgeGauge(KeyedInstrument<Attributes, Gauge.Series> instrument, Keys keys) {
     this.instrument = instrument;
+    this.keys = keys;
+  }
+
+  /** The series of {@code attributes}: one hash lookup once it exists. */
+  final Gauge.Series series(Attributes attributes) {
+    return instrument.series(keys.of(attributes));
   }
 
   @Override
@@ -41,7 +49,7 @@ final class BridgeGauge implements LongGauge, DoubleGauge {
 
   @Override
   public void set(double value, Attributes attributes) {
-    instrument.series(Keys.of(attributes)).set(value);
+    series(attributes).set(value);
   }
 
   @Override

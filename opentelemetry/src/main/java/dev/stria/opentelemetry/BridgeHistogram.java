@@ -11,15 +11,34 @@ import io.opentelemetry.context.Context;
  * An OpenTelemetry histogram (long or double) recording into Stria explicit-bucket histogram
  * series, one per attribute set. A negative value is dropped with one warning, as the SDK does;
  * NaN and infinities are not recorded (Stria counts them as dropped). The {@code Context} is
- * accepted and not used yet.
+ * accepted and not used yet. Not final: see {@link IncubatingInstruments}.
  */
-final class BridgeHistogram implements LongHistogram, DoubleHistogram {
+class BridgeHistogram implements LongHistogram, DoubleHistogram {
   private final KeyedInstrument<Attributes, Histogram.Series> instrument;
   private final String name;
+  private final Keys keys;
 
-  BridgeHistogram(KeyedInstrument<Attributes, Histogram.Series> instrument, String name) {
+  BridgeHistogram(KeyedInstrument<Attributes, Histogram.Series> instrument, String name,
+      Keys keys) {
     this.instrument = instrument;
     this.name = name;
+    this.keys = keys;
+  }
+
+  /** The series of {@code attributes}: one hash lookup once it exists. */
+  final Histogram.Series series(Attributes attributes) {
+    return instrument.series(keys.of(attributes));
+  }
+
+  /** Whether {@code value} may be recorded; warns once if not. */
+  final boolean accepts(double value) {
+    if (!(value < 0)) {
+      return true;
+    }
+    Warnings.once("histogram " + name, "histogram '" + name + "' was given " + value
+        + ": histograms record non-negative values only; such values are dropped (logged"
+        + " once)");
+    return false;
   }
 
   @Override
@@ -44,13 +63,9 @@ final class BridgeHistogram implements LongHistogram, DoubleHistogram {
 
   @Override
   public void record(double value, Attributes attributes) {
-    if (value < 0) {
-      Warnings.once("histogram " + name, "histogram '" + name + "' was given " + value
-          + ": histograms record non-negative values only; such values are dropped (logged"
-          + " once)");
-      return;
+    if (accepts(value)) {
+      series(attributes).observe(value);
     }
-    instrument.series(Keys.of(attributes)).observe(value);
   }
 
   @Override

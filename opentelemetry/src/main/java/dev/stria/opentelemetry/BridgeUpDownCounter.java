@@ -10,15 +10,33 @@ import io.opentelemetry.context.Context;
 /**
  * An OpenTelemetry up-down counter (long or double) recording into Stria up-down counter series,
  * one per attribute set. A non-finite amount is dropped with one warning. The {@code Context} is
- * accepted and not used yet.
+ * accepted and not used yet. Not final: see {@link IncubatingInstruments}.
  */
-final class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounter {
+class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounter {
   private final KeyedInstrument<Attributes, UpDownCounter.Series> instrument;
   private final String name;
+  private final Keys keys;
 
-  BridgeUpDownCounter(KeyedInstrument<Attributes, UpDownCounter.Series> instrument, String name) {
+  BridgeUpDownCounter(KeyedInstrument<Attributes, UpDownCounter.Series> instrument, String name,
+      Keys keys) {
     this.instrument = instrument;
     this.name = name;
+    this.keys = keys;
+  }
+
+  /** The series of {@code attributes}: one hash lookup once it exists. */
+  final UpDownCounter.Series series(Attributes attributes) {
+    return instrument.series(keys.of(attributes));
+  }
+
+  /** Whether {@code value} may be added; warns once if not. */
+  final boolean accepts(double value) {
+    if (Double.isFinite(value)) {
+      return true;
+    }
+    Warnings.once("up-down counter " + name, "up-down counter '" + name + "' was given "
+        + value + ": only finite amounts are added; such values are dropped (logged once)");
+    return false;
   }
 
   @Override
@@ -28,7 +46,7 @@ final class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounte
 
   @Override
   public void add(long value, Attributes attributes) {
-    instrument.series(Keys.of(attributes)).add(value);
+    series(attributes).add(value);
   }
 
   @Override
@@ -43,12 +61,9 @@ final class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounte
 
   @Override
   public void add(double value, Attributes attributes) {
-    if (!Double.isFinite(value)) {
-      Warnings.once("up-down counter " + name, "up-down counter '" + name + "' was given "
-          + value + ": only finite amounts are added; such values are dropped (logged once)");
-      return;
+    if (accepts(value)) {
+      series(attributes).add(value);
     }
-    instrument.series(Keys.of(attributes)).add(value);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.stria.opentelemetry;
 
 import dev.stria.opentelemetry.InstrumentSpec.Kind;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.DoubleCounterBuilder;
 import io.opentelemetry.api.metrics.DoubleGaugeBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * The eight instrument builders of the API (long and double counters, up-down counters,
  * histograms and gauges), over the settings they share. Each {@code build...} asks the meter,
- * which applies the identity rules; a null description or unit counts as none.
+ * which applies the identity rules; a null description or unit counts as none. Not final: with
+ * the incubator present, {@link IncubatingBuilders} adds {@code setAttributesAdvice}.
  */
 final class InstrumentBuilders {
   /** OpenTelemetry's default explicit bucket bounds (not Prometheus'). */
@@ -38,6 +40,8 @@ final class InstrumentBuilders {
     final String name;
     String description = "";
     String unit = "";
+    /** The incubator's {@code setAttributesAdvice}: the attribute keys kept; null keeps all. */
+    List<AttributeKey<?>> attributesAdvice;
 
     Settings(StriaMeter meter, String name) {
       this.meter = meter;
@@ -48,6 +52,7 @@ final class InstrumentBuilders {
       this(from.meter, from.name);
       this.description = from.description;
       this.unit = from.unit;
+      this.attributesAdvice = from.attributesAdvice;
     }
 
     void description(String description) {
@@ -58,6 +63,14 @@ final class InstrumentBuilders {
       this.unit = unit == null ? "" : unit;
     }
 
+    void attributesAdvice(List<AttributeKey<?>> keys) {
+      this.attributesAdvice = keys == null ? null : List.copyOf(keys);
+    }
+
+    Keys keys() {
+      return Keys.advised(attributesAdvice);
+    }
+
     InstrumentSpec spec(Kind kind, boolean integerValues) {
       return new InstrumentSpec(name, kind, integerValues, description, unit);
     }
@@ -65,13 +78,13 @@ final class InstrumentBuilders {
     /** The observable instrument of this spec, with {@code callback} added (null: warned). */
     BridgeObservable observe(Kind kind, boolean integer,
         Consumer<? super ObservableInstrument> callback) {
-      ObservableInstrument observable = meter.observable(spec(kind, integer));
-      return meter.withCallback(spec(kind, integer),
+      ObservableInstrument observable = meter.observable(spec(kind, integer), keys());
+      return meter.withCallback(observable, spec(kind, integer),
           callback == null ? null : () -> callback.accept(observable));
     }
   }
 
-  static final class LongCounter extends Settings implements LongCounterBuilder {
+  static class LongCounter extends Settings implements LongCounterBuilder {
     LongCounter(StriaMeter meter, String name) {
       super(meter, name);
     }
@@ -95,7 +108,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.LongCounter build() {
-      return meter.counter(spec(Kind.COUNTER, true));
+      return meter.counter(spec(Kind.COUNTER, true), keys());
     }
 
     @Override
@@ -105,11 +118,11 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableLongMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_COUNTER, true));
+      return meter.observable(spec(Kind.OBSERVABLE_COUNTER, true), keys());
     }
   }
 
-  static final class DoubleCounter extends Settings implements DoubleCounterBuilder {
+  static class DoubleCounter extends Settings implements DoubleCounterBuilder {
     DoubleCounter(Settings from) {
       super(from);
     }
@@ -128,7 +141,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.DoubleCounter build() {
-      return meter.counter(spec(Kind.COUNTER, false));
+      return meter.counter(spec(Kind.COUNTER, false), keys());
     }
 
     @Override
@@ -139,11 +152,11 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableDoubleMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_COUNTER, false));
+      return meter.observable(spec(Kind.OBSERVABLE_COUNTER, false), keys());
     }
   }
 
-  static final class LongUpDownCounter extends Settings implements LongUpDownCounterBuilder {
+  static class LongUpDownCounter extends Settings implements LongUpDownCounterBuilder {
     LongUpDownCounter(StriaMeter meter, String name) {
       super(meter, name);
     }
@@ -167,7 +180,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.LongUpDownCounter build() {
-      return meter.upDownCounter(spec(Kind.UP_DOWN_COUNTER, true));
+      return meter.upDownCounter(spec(Kind.UP_DOWN_COUNTER, true), keys());
     }
 
     @Override
@@ -178,11 +191,11 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableLongMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_UP_DOWN_COUNTER, true));
+      return meter.observable(spec(Kind.OBSERVABLE_UP_DOWN_COUNTER, true), keys());
     }
   }
 
-  static final class DoubleUpDownCounter extends Settings implements DoubleUpDownCounterBuilder {
+  static class DoubleUpDownCounter extends Settings implements DoubleUpDownCounterBuilder {
     DoubleUpDownCounter(Settings from) {
       super(from);
     }
@@ -201,7 +214,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.DoubleUpDownCounter build() {
-      return meter.upDownCounter(spec(Kind.UP_DOWN_COUNTER, false));
+      return meter.upDownCounter(spec(Kind.UP_DOWN_COUNTER, false), keys());
     }
 
     @Override
@@ -212,11 +225,11 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableDoubleMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_UP_DOWN_COUNTER, false));
+      return meter.observable(spec(Kind.OBSERVABLE_UP_DOWN_COUNTER, false), keys());
     }
   }
 
-  static final class DoubleHistogram extends Settings implements DoubleHistogramBuilder {
+  static class DoubleHistogram extends Settings implements DoubleHistogramBuilder {
     double[] bounds = DEFAULT_BOUNDS;
 
     DoubleHistogram(StriaMeter meter, String name) {
@@ -248,11 +261,11 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.DoubleHistogram build() {
-      return meter.histogram(spec(Kind.HISTOGRAM, false), bounds);
+      return meter.histogram(spec(Kind.HISTOGRAM, false), bounds, keys());
     }
   }
 
-  static final class LongHistogram extends Settings implements LongHistogramBuilder {
+  static class LongHistogram extends Settings implements LongHistogramBuilder {
     private double[] bounds;
 
     LongHistogram(DoubleHistogram from) {
@@ -283,11 +296,11 @@ final class InstrumentBuilders {
     @Override
     public io.opentelemetry.api.metrics.LongHistogram build() {
       // Histogram points are doubles whatever the value type, as in the SDK.
-      return meter.histogram(spec(Kind.HISTOGRAM, true), bounds);
+      return meter.histogram(spec(Kind.HISTOGRAM, true), bounds, keys());
     }
   }
 
-  static final class DoubleGauge extends Settings implements DoubleGaugeBuilder {
+  static class DoubleGauge extends Settings implements DoubleGaugeBuilder {
     DoubleGauge(StriaMeter meter, String name) {
       super(meter, name);
     }
@@ -311,7 +324,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.DoubleGauge build() {
-      return meter.gauge(spec(Kind.GAUGE, false));
+      return meter.gauge(spec(Kind.GAUGE, false), keys());
     }
 
     @Override
@@ -321,11 +334,11 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableDoubleMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_GAUGE, false));
+      return meter.observable(spec(Kind.OBSERVABLE_GAUGE, false), keys());
     }
   }
 
-  static final class LongGauge extends Settings implements LongGaugeBuilder {
+  static class LongGauge extends Settings implements LongGaugeBuilder {
     LongGauge(Settings from) {
       super(from);
     }
@@ -344,7 +357,7 @@ final class InstrumentBuilders {
 
     @Override
     public io.opentelemetry.api.metrics.LongGauge build() {
-      return meter.gauge(spec(Kind.GAUGE, true));
+      return meter.gauge(spec(Kind.GAUGE, true), keys());
     }
 
     @Override
@@ -354,7 +367,7 @@ final class InstrumentBuilders {
 
     @Override
     public ObservableLongMeasurement buildObserver() {
-      return meter.observable(spec(Kind.OBSERVABLE_GAUGE, true));
+      return meter.observable(spec(Kind.OBSERVABLE_GAUGE, true), keys());
     }
   }
 }

@@ -24,11 +24,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ObservableInstrument
     implements ObservableLongMeasurement, ObservableDoubleMeasurement {
   private final String name;
+  private final Keys keys;
   private final ThreadLocal<KeyedObservations<Attributes>> current = new ThreadLocal<>();
   private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
 
-  ObservableInstrument(ScopedInstruments scoped, InstrumentSpec spec, MetricType type) {
+  ObservableInstrument(ScopedInstruments scoped, InstrumentSpec spec, MetricType type, Keys keys) {
     this.name = spec.name();
+    this.keys = keys;
     scoped.<Attributes>callback(spec.name(), spec.description(), spec.unit(), type,
         spec.integerValues(), AttributeLabels.OVERFLOW, AttributeLabels::of, this::collect);
   }
@@ -74,7 +76,7 @@ final class ObservableInstrument
   public void record(double value, Attributes attributes) {
     KeyedObservations<Attributes> observations = current.get();
     if (observations != null) {
-      observations.recordKeyed(value, Keys.of(attributes));
+      observations.recordKeyed(value, keys.of(attributes));
     }
   }
 }

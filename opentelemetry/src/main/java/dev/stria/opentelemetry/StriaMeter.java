@@ -1,7 +1,12 @@
 package dev.stria.opentelemetry;
 
+import dev.stria.Counter;
+import dev.stria.Gauge;
+import dev.stria.Histogram;
+import dev.stria.KeyedInstrument;
 import dev.stria.Registration;
 import dev.stria.ScopedInstruments;
+import dev.stria.UpDownCounter;
 import dev.stria.snapshot.MetricType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.BatchCallback;
@@ -42,26 +47,42 @@ final class StriaMeter implements Meter {
 
   @Override
   public LongCounterBuilder counterBuilder(String name) {
-    return valid(name) ? new InstrumentBuilders.LongCounter(this, name) : NOOP.counterBuilder("x");
+    if (!valid(name)) {
+      return NOOP.counterBuilder("x");
+    }
+    return Incubator.PRESENT
+        ? IncubatingBuilders.longCounter(this, name)
+        : new InstrumentBuilders.LongCounter(this, name);
   }
 
   @Override
   public LongUpDownCounterBuilder upDownCounterBuilder(String name) {
-    return valid(name)
-        ? new InstrumentBuilders.LongUpDownCounter(this, name)
-        : NOOP.upDownCounterBuilder("x");
+    if (!valid(name)) {
+      return NOOP.upDownCounterBuilder("x");
+    }
+    return Incubator.PRESENT
+        ? IncubatingBuilders.longUpDownCounter(this, name)
+        : new InstrumentBuilders.LongUpDownCounter(this, name);
   }
 
   @Override
   public DoubleHistogramBuilder histogramBuilder(String name) {
-    return valid(name)
-        ? new InstrumentBuilders.DoubleHistogram(this, name)
-        : NOOP.histogramBuilder("x");
+    if (!valid(name)) {
+      return NOOP.histogramBuilder("x");
+    }
+    return Incubator.PRESENT
+        ? IncubatingBuilders.doubleHistogram(this, name)
+        : new InstrumentBuilders.DoubleHistogram(this, name);
   }
 
   @Override
   public DoubleGaugeBuilder gaugeBuilder(String name) {
-    return valid(name) ? new InstrumentBuilders.DoubleGauge(this, name) : NOOP.gaugeBuilder("x");
+    if (!valid(name)) {
+      return NOOP.gaugeBuilder("x");
+    }
+    return Incubator.PRESENT
+        ? IncubatingBuilders.doubleGauge(this, name)
+        : new InstrumentBuilders.DoubleGauge(this, name);
   }
 
   @Override
@@ -95,42 +116,65 @@ final class StriaMeter implements Meter {
     return false;
   }
 
-  BridgeCounter counter(InstrumentSpec spec) {
-    return instrument(spec, () -> new BridgeCounter(scoped.<Attributes>counter(spec.name(),
-        spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
-        AttributeLabels::of), spec.name()));
+  // With the incubator present, the instruments are IncubatingInstruments' subclasses (bind);
+  // that class is loaded only then.
+
+  BridgeCounter counter(InstrumentSpec spec, Keys keys) {
+    return instrument(spec, () -> {
+      KeyedInstrument<Attributes, Counter.Series> keyed = scoped.counter(spec.name(),
+          spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
+          AttributeLabels::of);
+      return Incubator.PRESENT
+          ? IncubatingInstruments.counter(keyed, spec.name(), keys)
+          : new BridgeCounter(keyed, spec.name(), keys);
+    });
   }
 
-  BridgeUpDownCounter upDownCounter(InstrumentSpec spec) {
-    return instrument(spec, () -> new BridgeUpDownCounter(
-        scoped.<Attributes>upDownCounter(spec.name(), spec.description(), spec.unit(),
-            spec.integerValues(), AttributeLabels.OVERFLOW, AttributeLabels::of), spec.name()));
+  BridgeUpDownCounter upDownCounter(InstrumentSpec spec, Keys keys) {
+    return instrument(spec, () -> {
+      KeyedInstrument<Attributes, UpDownCounter.Series> keyed = scoped.upDownCounter(
+          spec.name(), spec.description(), spec.unit(), spec.integerValues(),
+          AttributeLabels.OVERFLOW, AttributeLabels::of);
+      return Incubator.PRESENT
+          ? IncubatingInstruments.upDownCounter(keyed, spec.name(), keys)
+          : new BridgeUpDownCounter(keyed, spec.name(), keys);
+    });
   }
 
-  BridgeGauge gauge(InstrumentSpec spec) {
-    return instrument(spec, () -> new BridgeGauge(scoped.<Attributes>gauge(spec.name(),
-        spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
-        AttributeLabels::of)));
+  BridgeGauge gauge(InstrumentSpec spec, Keys keys) {
+    return instrument(spec, () -> {
+      KeyedInstrument<Attributes, Gauge.Series> keyed = scoped.gauge(spec.name(),
+          spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
+          AttributeLabels::of);
+      return Incubator.PRESENT
+          ? IncubatingInstruments.gauge(keyed, keys)
+          : new BridgeGauge(keyed, keys);
+    });
   }
 
-  BridgeHistogram histogram(InstrumentSpec spec, double[] bounds) {
-    return instrument(spec, () -> new BridgeHistogram(scoped.<Attributes>histogram(spec.name(),
-        spec.description(), spec.unit(), bounds, AttributeLabels.OVERFLOW, AttributeLabels::of),
-        spec.name()));
+  BridgeHistogram histogram(InstrumentSpec spec, double[] bounds, Keys keys) {
+    return instrument(spec, () -> {
+      KeyedInstrument<Attributes, Histogram.Series> keyed = scoped.histogram(spec.name(),
+          spec.description(), spec.unit(), bounds, AttributeLabels.OVERFLOW,
+          AttributeLabels::of);
+      return Incubator.PRESENT
+          ? IncubatingInstruments.histogram(keyed, spec.name(), keys)
+          : new BridgeHistogram(keyed, spec.name(), keys);
+    });
   }
 
-  ObservableInstrument observable(InstrumentSpec spec) {
+  ObservableInstrument observable(InstrumentSpec spec, Keys keys) {
     MetricType type = switch (spec.kind()) {
       case OBSERVABLE_COUNTER -> MetricType.COUNTER;
       case OBSERVABLE_UP_DOWN_COUNTER -> MetricType.UP_DOWN_COUNTER;
       default -> MetricType.GAUGE;
     };
-    return instrument(spec, () -> new ObservableInstrument(scoped, spec, type));
+    return instrument(spec, () -> new ObservableInstrument(scoped, spec, type, keys));
   }
 
   /** The observable instrument of {@code spec} with {@code callback} added to it. */
-  BridgeObservable withCallback(InstrumentSpec spec, Runnable callback) {
-    ObservableInstrument observable = observable(spec);
+  BridgeObservable withCallback(ObservableInstrument observable, InstrumentSpec spec,
+      Runnable callback) {
     if (callback == null) {
       Warnings.once("callback " + spec.name(), "observable instrument '" + spec.name()
           + "' was given a null callback; nothing is registered (logged once)");

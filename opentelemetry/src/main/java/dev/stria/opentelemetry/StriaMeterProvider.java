@@ -33,6 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * registry's cardinality limit (default 2000 per instrument) fold into one series labelled {@code
  * otel.metric.overflow=true}.
  *
+ * <p><b>With {@code io.opentelemetry:opentelemetry-api-incubator}</b> on the class path (an
+ * optional dependency: add it to use these), builders are the incubator's {@code Extended*Builder}s
+ * and instruments its {@code Extended*} instruments. {@code setAttributesAdvice(keys)} keeps only
+ * those attribute keys in the series; {@code bind(attributes)} returns the incubator's bound
+ * instrument over Stria's own series: no lookup per call, the cost of a Stria bound series.
+ *
+ * <pre>{@code
+ * LongCounter orders = ((ExtendedLongCounterBuilder) meter.counterBuilder("orders.processed"))
+ *     .setAttributesAdvice(List.of(stringKey("tier"))).build();
+ * BoundLongCounter gold = ((ExtendedLongCounter) orders).bind(Attributes.of(stringKey("tier"), "gold"));
+ * gold.add(1);
+ * }</pre>
+ *
  * <p><b>Costs.</b> Recording with an attribute set whose series exists is one hash lookup (the
  * {@code Attributes} object caches its hash) and Stria's wait-free record; it allocates nothing.
  * Keep prebuilt {@code Attributes} on hot paths: building them allocates, in the API itself. A new

@@ -35,6 +35,7 @@ record BenchmarkCase(String benchmarkClass, String group, Map<String, String> pa
     TITLES.put("OtlpEncodeBenchmark", "OTLP of 10,000 points");
     TITLES.put("ApiRecordingBenchmark", "Stria API over bare cells");
     TITLES.put("JvmMetricsBenchmark", "One collection of every JVM and process metric");
+    TITLES.put("BridgeBenchmark", "OpenTelemetry API, prebuilt attributes, existing series");
   }
 
   /**
@@ -42,9 +43,11 @@ record BenchmarkCase(String benchmarkClass, String group, Map<String, String> pa
    * into the named group, the others into the default group, and groups are compared apart.
    */
   private static final Map<String, Map<String, String>> GROUPS = Map.of(
-      "OtlpEncodeBenchmark", Map.of("ExportToLoopback", "export to a loopback receiver"));
+      "OtlpEncodeBenchmark", Map.of("ExportToLoopback", "export to a loopback receiver"),
+      "BridgeBenchmark", Map.of("Histogram", "histogram.record(v, attributes)"));
   private static final Map<String, String> DEFAULT_GROUPS = Map.of(
-      "OtlpEncodeBenchmark", "encode");
+      "OtlpEncodeBenchmark", "encode",
+      "BridgeBenchmark", "counter.add(1, attributes)");
 
   private static String groupOf(BenchmarkResult result) {
     String simpleName = result.classSimpleName();

@@ -1,0 +1,137 @@
+package dev.stria.jmh;
+
+import dev.stria.opentelemetry.StriaMeterProvider;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
+import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Code written against the OpenTelemetry API, {@code counter.add(1, attributes)} and {@code
+ * histogram.record(v, attributes)} with a prebuilt {@code Attributes} on an existing series:
+ * recorded by Stria's bridge ({@code striaBridge...}) and by the OpenTelemetry SDK 1.67.0 with
+ * explicit and base-2 exponential histogram aggregation ({@code otel...}), beside Stria's own
+ * bound series ({@code striaBound...}), the floor the bridge adds its lookup to, and the
+ * incubator's {@code bind(attributes)} on the bridge ({@code striaBridgeBound...}), which should
+ * cost what Stria's bound series does. Histograms use the Prometheus default bounds (bucket
+ * advice) and the same values for every library.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class BridgeBenchmark {
+  private Attributes attributes;
+
+  private LongCounter striaBridgeCounter;
+  private DoubleHistogram striaBridgeHistogram;
+  private BoundLongCounter striaBridgeBoundCounter;
+  private BoundDoubleHistogram striaBridgeBoundHistogram;
+  private dev.stria.Counter.Series striaBoundCounter;
+  private dev.stria.Histogram.Series striaBoundHistogram;
+
+  private SdkMeterProvider otelExplicitProvider;
+  private SdkMeterProvider otelExponentialProvider;
+  private LongCounter otelCounter;
+  private DoubleHistogram otelExplicitHistogram;
+  private DoubleHistogram otelExponentialHistogram;
+
+  @Setup
+  public void setUp() {
+    attributes = Peers.otelAttributes("/orders");
+
+    StriaSetup stria = new StriaSetup();
+    Meter bridge = StriaMeterProvider.create(stria.registry()).get("bench");
+    striaBridgeCounter = bridge.counterBuilder("bridge.requests").build();
+    striaBridgeHistogram = Peers.otelHistogram(bridge, "bridge.duration");
+    striaBridgeBoundCounter = ((ExtendedLongCounter) striaBridgeCounter).bind(attributes);
+    striaBridgeBoundHistogram = ((ExtendedDoubleHistogram) striaBridgeHistogram).bind(attributes);
+    striaBoundCounter = stria.counter("requests").labels("/orders");
+    striaBoundHistogram = stria.explicitHistogram("duration").labels("/orders");
+
+    otelExplicitProvider = Peers.otelProvider(false);
+    otelExponentialProvider = Peers.otelProvider(true);
+    Meter otelExplicit = otelExplicitProvider.get("bench");
+    otelCounter = otelExplicit.counterBuilder("requests").build();
+    otelExplicitHistogram = Peers.otelHistogram(otelExplicit, "duration");
+    otelExponentialHistogram =
+        Peers.otelHistogram(otelExponentialProvider.get("bench"), "duration");
+
+    // The series exist before the measurement: only recording into them is measured.
+    striaBridgeCounter.add(1, attributes);
+    striaBridgeHistogram.record(0.1, attributes);
+    otelCounter.add(1, attributes);
+    otelExplicitHistogram.record(0.1, attributes);
+    otelExponentialHistogram.record(0.1, attributes);
+  }
+
+  @TearDown
+  public void tearDown() {
+    otelExplicitProvider.close();
+    otelExponentialProvider.close();
+  }
+
+  @Benchmark
+  public void striaBridgeCounter() {
+    striaBridgeCounter.add(1, attributes);
+  }
+
+  @Benchmark
+  public void striaBridgeBoundCounter() {
+    striaBridgeBoundCounter.add(1);
+  }
+
+  @Benchmark
+  public void striaBoundCounter() {
+    striaBoundCounter.inc();
+  }
+
+  @Benchmark
+  public void otelCounter() {
+    otelCounter.add(1, attributes);
+  }
+
+  @Benchmark
+  public void striaBridgeHistogram(Cursor cursor) {
+    striaBridgeHistogram.record(cursor.explicitSeconds(), attributes);
+  }
+
+  @Benchmark
+  public void striaBridgeBoundHistogram(Cursor cursor) {
+    striaBridgeBoundHistogram.record(cursor.explicitSeconds());
+  }
+
+  @Benchmark
+  public void striaBoundHistogram(Cursor cursor) {
+    striaBoundHistogram.observe(cursor.explicitSeconds());
+  }
+
+  @Benchmark
+  public void otelExplicitHistogram(Cursor cursor) {
+    otelExplicitHistogram.record(cursor.explicitSeconds(), attributes);
+  }
+
+  @Benchmark
+  public void otelExponentialHistogram(Cursor cursor) {
+    otelExponentialHistogram.record(cursor.explicitSeconds(), attributes);
+  }
+}

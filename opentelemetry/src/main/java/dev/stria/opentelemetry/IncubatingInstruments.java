@@ -1,0 +1,92 @@
+package dev.stria.opentelemetry;
+
+import dev.stria.KeyedInstrument;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleCounter;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGauge;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleUpDownCounter;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongGauge;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogram;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
+
+/**
+ * The instruments as the incubator's {@code Extended*} instruments: {@code bind(attributes)}
+ * looks the series up once and returns it wrapped as the incubator's bound instrument ({@link
+ * BoundSeries}), whose calls go straight to Stria's own series. Loaded only when {@link
+ * Incubator#PRESENT}; the factory methods return the bridge's base types so that their callers
+ * never name these classes.
+ */
+final class IncubatingInstruments {
+  private IncubatingInstruments() {}
+
+  static BridgeCounter counter(KeyedInstrument<Attributes, dev.stria.Counter.Series> keyed,
+      String name, Keys keys) {
+    return new Counter(keyed, name, keys);
+  }
+
+  static BridgeUpDownCounter upDownCounter(
+      KeyedInstrument<Attributes, dev.stria.UpDownCounter.Series> keyed, String name, Keys keys) {
+    return new UpDownCounter(keyed, name, keys);
+  }
+
+  static BridgeHistogram histogram(KeyedInstrument<Attributes, dev.stria.Histogram.Series> keyed,
+      String name, Keys keys) {
+    return new Histogram(keyed, name, keys);
+  }
+
+  static BridgeGauge gauge(KeyedInstrument<Attributes, dev.stria.Gauge.Series> keyed,
+      Keys keys) {
+    return new Gauge(keyed, keys);
+  }
+
+  static final class Counter extends BridgeCounter
+      implements ExtendedLongCounter, ExtendedDoubleCounter {
+    Counter(KeyedInstrument<Attributes, dev.stria.Counter.Series> keyed, String name, Keys keys) {
+      super(keyed, name, keys);
+    }
+
+    @Override
+    public BoundSeries.Counter bind(Attributes attributes) {
+      return new BoundSeries.Counter(this, series(attributes));
+    }
+  }
+
+  static final class UpDownCounter extends BridgeUpDownCounter
+      implements ExtendedLongUpDownCounter, ExtendedDoubleUpDownCounter {
+    UpDownCounter(KeyedInstrument<Attributes, dev.stria.UpDownCounter.Series> keyed, String name,
+        Keys keys) {
+      super(keyed, name, keys);
+    }
+
+    @Override
+    public BoundSeries.UpDownCounter bind(Attributes attributes) {
+      return new BoundSeries.UpDownCounter(this, series(attributes));
+    }
+  }
+
+  static final class Histogram extends BridgeHistogram
+      implements ExtendedLongHistogram, ExtendedDoubleHistogram {
+    Histogram(KeyedInstrument<Attributes, dev.stria.Histogram.Series> keyed, String name,
+        Keys keys) {
+      super(keyed, name, keys);
+    }
+
+    @Override
+    public BoundSeries.Histogram bind(Attributes attributes) {
+      return new BoundSeries.Histogram(this, series(attributes));
+    }
+  }
+
+  static final class Gauge extends BridgeGauge implements ExtendedLongGauge, ExtendedDoubleGauge {
+    Gauge(KeyedInstrument<Attributes, dev.stria.Gauge.Series> keyed, Keys keys) {
+      super(keyed, keys);
+    }
+
+    @Override
+    public BoundSeries.Gauge bind(Attributes attributes) {
+      return new BoundSeries.Gauge(series(attributes));
+    }
+  }
+}
