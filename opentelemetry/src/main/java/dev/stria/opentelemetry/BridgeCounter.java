@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 /**
  * An OpenTelemetry counter (long or double) recording into Stria counter series, one per
@@ -45,7 +46,12 @@ class BridgeCounter implements LongCounter, DoubleCounter {
 
   @Override
   public void add(long value, Attributes attributes, Context context) {
-    add(value, attributes);
+    Scope scope = InContext.enter(context); // the exemplar's span is the context's
+    try {
+      add(value, attributes);
+    } finally {
+      InContext.exit(scope);
+    }
   }
 
   @Override
@@ -62,7 +68,12 @@ class BridgeCounter implements LongCounter, DoubleCounter {
 
   @Override
   public void add(double value, Attributes attributes, Context context) {
-    add(value, attributes);
+    Scope scope = InContext.enter(context); // the exemplar's span is the context's
+    try {
+      add(value, attributes);
+    } finally {
+      InContext.exit(scope);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 /**
  * An OpenTelemetry histogram (long or double) recording into Stria explicit-bucket histogram
@@ -53,7 +54,12 @@ class BridgeHistogram implements LongHistogram, DoubleHistogram {
 
   @Override
   public void record(long value, Attributes attributes, Context context) {
-    record((double) value, attributes);
+    Scope scope = InContext.enter(context); // the exemplar's span is the context's
+    try {
+      record((double) value, attributes);
+    } finally {
+      InContext.exit(scope);
+    }
   }
 
   @Override
@@ -70,7 +76,12 @@ class BridgeHistogram implements LongHistogram, DoubleHistogram {
 
   @Override
   public void record(double value, Attributes attributes, Context context) {
-    record(value, attributes);
+    Scope scope = InContext.enter(context); // the exemplar's span is the context's
+    try {
+      record(value, attributes);
+    } finally {
+      InContext.exit(scope);
+    }
   }
 
   @Override
