@@ -113,7 +113,7 @@ class MainTest {
       AtomicReference<String> scraped = new AtomicReference<>();
       int code = runBoth(receiver, () -> scraped.set(awaitOpenMetricsWith(
           "traces_span_metrics_duration_milliseconds_bucket",
-          "http_server_request_duration_seconds_bucket")));
+          "http_server_request_duration_seconds_bucket", "traces_span_metrics_calls_total")));
 
       assertThat(code).isZero();
       assertThat(scraped.get()).containsPattern("traces_span_metrics_calls_total\\{[^}]*} \\S+"
@@ -129,7 +129,10 @@ class MainTest {
     }
   }
 
-  /** The OpenMetrics scrape, once a bucket line of each metric carries an exemplar. */
+  /**
+   * The OpenMetrics scrape, once a sample line of each metric carries an exemplar: each series
+   * takes its first exemplar at its own first tick, so they appear one after the other.
+   */
   private String awaitOpenMetricsWith(String... bucketMetrics) {
     Matcher url = Pattern.compile("http://\\S+/metrics").matcher(out());
     assertThat(url.find()).as(out()).isTrue();
@@ -140,7 +143,7 @@ class MainTest {
         text = Scrape.openMetrics(url.group());
         String scrape = text;
         if (Arrays.stream(bucketMetrics).allMatch(name -> Pattern.compile(
-            "^" + name + "\\{.*} \\d+ # \\{span_id=", Pattern.MULTILINE).matcher(scrape).find())) {
+            "^" + name + "\\{.*} \\S+ # \\{span_id=", Pattern.MULTILINE).matcher(scrape).find())) {
           return text;
         }
         Thread.sleep(200);
