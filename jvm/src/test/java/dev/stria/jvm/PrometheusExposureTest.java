@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stria.MeterRegistry;
 import dev.stria.Registration;
+import dev.stria.prometheus.ExternalBinary;
 import dev.stria.prometheus.PrometheusExporter;
+import dev.stria.prometheus.PrometheusServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -103,7 +105,7 @@ class PrometheusExposureTest {
 
   @Test
   void promtoolFindsNothingButTheConventionsOwnCountNames() throws Exception {
-    Path promtool = PrometheusBinaries.require("promtool");
+    Path promtool = ExternalBinary.require("promtool");
     String text = scrape();
     Process check = new ProcessBuilder(promtool.toString(), "check", "metrics")
         .redirectErrorStream(true).start();
@@ -126,15 +128,16 @@ class PrometheusExposureTest {
 
   @Test
   void aRealPrometheusScrapesAndStoresThem(@TempDir Path dir) throws Exception {
-    try (LocalPrometheus prometheus = LocalPrometheus.scraping(exporter.port(), dir)) {
+    try (PrometheusServer prometheus = PrometheusServer.start(
+        ExternalBinary.require("prometheus"), dir, exporter.port(), false)) {
       prometheus.awaitHealthyTarget();
-      assertThat(prometheus.query("sum(jvm_memory_used_bytes{jvm_memory_type=\"heap\"})"))
+      assertThat(prometheus.queryValue("sum(jvm_memory_used_bytes{jvm_memory_type=\"heap\"})"))
           .isPositive();
-      assertThat(prometheus.query("sum(jvm_gc_duration_seconds_count)")).isPositive();
-      assertThat(prometheus.query("sum(jvm_thread_count)")).isPositive();
-      assertThat(prometheus.query("jvm_class_loaded_total")).isPositive();
-      assertThat(prometheus.query("jvm_cpu_time_seconds_total")).isPositive();
-      assertThat(prometheus.query("time() - process_start_time_seconds"))
+      assertThat(prometheus.queryValue("sum(jvm_gc_duration_seconds_count)")).isPositive();
+      assertThat(prometheus.queryValue("sum(jvm_thread_count)")).isPositive();
+      assertThat(prometheus.queryValue("jvm_class_loaded_total")).isPositive();
+      assertThat(prometheus.queryValue("jvm_cpu_time_seconds_total")).isPositive();
+      assertThat(prometheus.queryValue("time() - process_start_time_seconds"))
           .isBetween(0.0, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3 + 60);
     }
   }
