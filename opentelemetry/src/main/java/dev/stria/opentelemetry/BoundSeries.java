@@ -9,6 +9,7 @@ import io.opentelemetry.api.incubator.metrics.BoundLongGauge;
 import io.opentelemetry.api.incubator.metrics.BoundLongHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongUpDownCounter;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 /**
  * The incubator's bound instruments over Stria's own series: each call checks the value as the
@@ -39,7 +40,12 @@ final class BoundSeries {
 
     @Override
     public void add(long value, Context context) {
-      add(value);
+      Scope scope = InContext.enter(context); // the exemplar's span is the context's
+      try {
+        add(value);
+      } finally {
+        InContext.exit(scope);
+      }
     }
 
     @Override
@@ -51,7 +57,12 @@ final class BoundSeries {
 
     @Override
     public void add(double value, Context context) {
-      add(value);
+      Scope scope = InContext.enter(context); // the exemplar's span is the context's
+      try {
+        add(value);
+      } finally {
+        InContext.exit(scope);
+      }
     }
   }
 
@@ -103,7 +114,12 @@ final class BoundSeries {
 
     @Override
     public void record(long value, Context context) {
-      record((double) value);
+      Scope scope = InContext.enter(context); // the exemplar's span is the context's
+      try {
+        record((double) value);
+      } finally {
+        InContext.exit(scope);
+      }
     }
 
     @Override
@@ -115,7 +131,12 @@ final class BoundSeries {
 
     @Override
     public void record(double value, Context context) {
-      record(value);
+      Scope scope = InContext.enter(context); // the exemplar's span is the context's
+      try {
+        record(value);
+      } finally {
+        InContext.exit(scope);
+      }
     }
   }
 

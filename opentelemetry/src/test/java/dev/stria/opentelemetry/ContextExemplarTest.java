@@ -9,6 +9,10 @@ import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Temporality;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
+import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
+import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -56,5 +60,33 @@ class ContextExemplarTest {
         .flatMap(p -> ((CounterPoint) p).exemplars().stream()).toList();
     assertThat(histogram).extracting(Exemplar::traceId).containsExactly(PASSED_TRACE);
     assertThat(counter).extracting(Exemplar::traceId).containsExactly(PASSED_TRACE);
+  }
+
+  @Test
+  void boundInstrumentsKeepThePassedContextsSpanToo() {
+    MeterRegistry registry = new MeterRegistry();
+    Meter meter = StriaMeterProvider.create(registry).get("checkout");
+    BoundDoubleHistogram latency =
+        ((ExtendedDoubleHistogram) meter.histogramBuilder("latency").build())
+            .bind(Attributes.empty());
+    BoundLongCounter orders =
+        ((ExtendedLongCounter) meter.counterBuilder("orders").build()).bind(Attributes.empty());
+    var reader = registry.newReader(Temporality.CUMULATIVE);
+
+    try (Scope ignored = withSpan(CURRENT_TRACE, "00f067aa0ba902b7").makeCurrent()) {
+      Context passed = withSpan(PASSED_TRACE, "b7ad6b7169203331");
+      latency.record(0.25, passed);
+      orders.add(1, passed);
+    }
+
+    List<MetricSnapshot> batch = reader.collect();
+    assertThat(batch.stream().filter(m -> m.name().equals("latency"))
+        .flatMap(m -> m.points().stream())
+        .flatMap(p -> ((HistogramPoint) p).exemplars().stream()).toList())
+        .extracting(Exemplar::traceId).containsExactly(PASSED_TRACE);
+    assertThat(batch.stream().filter(m -> m.name().equals("orders"))
+        .flatMap(m -> m.points().stream())
+        .flatMap(p -> ((CounterPoint) p).exemplars().stream()).toList())
+        .extracting(Exemplar::traceId).containsExactly(PASSED_TRACE);
   }
 }
