@@ -16,7 +16,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>The key's {@code equals} and {@code hashCode} decide what is one series; keys must be
- * immutable. Looking up an existing series is a lock-free probe of a {@link SeriesIndex}, which
+ * immutable. The key object of the series created last is remembered: recording again with that
+ * very object (a prebuilt {@code Attributes} constant, the common case of an instrument with one
+ * attribute set) skips the hash lookup. Looking up an existing series is a lock-free probe of a {@link SeriesIndex}, which
  * allocates nothing: keep the key's hash cheap (OpenTelemetry's {@code Attributes} caches it).
  * A new key costs one call of the instrument's {@code labelsOf} and its series. The cardinality
  * limit and the overflow series work as for Stria's own instruments. The series types are Stria's
@@ -30,6 +32,15 @@ public final class KeyedInstrument<K, S> extends Instrument {
   private final SeriesTable<K, S> table;
   private final Function<? super K, Labels> labelsOf;
   private final Function<S, CollectableSeries> collectable;
+  /**
+   * The series created last with the key object it was created with, or null. Written only when
+   * a series is created (under the table's lock), never by a lookup, so recording with other
+   * keys costs one more load and compare, and no thread writes shared memory to look up. Read without
+   * synchronisation: {@link Recent} is immutable (final fields), so a reader sees either an old
+   * or a new pair, each consistent, and a key is never re-bound to another series (series are not
+   * removed from a keyed instrument).
+   */
+  private Recent<K, S> recent;
 
   KeyedInstrument(MeterRegistry registry, InstrumentDescriptor descriptor,
       InstrumentationScope scope, boolean integerValues, Labels overflowLabels,
@@ -49,8 +60,36 @@ public final class KeyedInstrument<K, S> extends Instrument {
    * series once the cardinality limit is reached. The same key returns the same series.
    */
   public S series(K key) {
+    Recent<K, S> last = recent;
+    if (last != null && last.key == key) {
+      return last.series;
+    }
     S existing = table.find(key);
-    return existing != null ? existing : table.create(key, labelsOf.apply(key));
+    return existing != null ? existing : create(key);
+  }
+
+  private S create(K key) {
+    Labels labels = labelsOf.apply(key);
+    synchronized (table) { // the table's own lock: create() takes it too
+      S existing = table.find(key);
+      if (existing != null) {
+        return existing;
+      }
+      S created = table.create(key, labels); // past the limit, the overflow series: also final
+      recent = new Recent<>(key, created);
+      return created;
+    }
+  }
+
+  /** A key object and its series. */
+  private static final class Recent<K, S> {
+    final K key;
+    final S series;
+
+    Recent(K key, S series) {
+      this.key = key;
+      this.series = series;
+    }
   }
 
   /** Removes this instrument from its registry: later collections leave it out. */
