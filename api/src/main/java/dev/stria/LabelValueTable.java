@@ -9,19 +9,29 @@ import java.util.function.Function;
  * get (one per name, none null) and a {@link SeriesTable} keyed by the values themselves, so that
  * looking up an existing series allocates nothing.
  *
+ * <p>Lookups go straight to the table's {@link SeriesIndex} through its label-value methods (no
+ * lock, no allocation; the fixed-arity ones take the values as arguments, so not even the
+ * caller builds an array); only a miss goes to the table, which creates the series under its
+ * lock.
+ *
  * @param <S> the series type
  */
 final class LabelValueTable<S> {
   private final String instrument;
   private final String[] labelNames;
+  /** {@code labelNames.length}, kept here so the lookups' arity check is one load. */
+  private final int arity;
+  /** The table's index, searched directly; changed only through {@link #table}. */
+  private final SeriesIndex<String[], S> index;
   private final SeriesTable<String[], S> table;
 
   LabelValueTable(String instrument, String[] labelNames, int limit,
       Function<Labels, S> factory) {
     this.instrument = instrument;
     this.labelNames = labelNames;
-    this.table = new SeriesTable<>(instrument, limit, SeriesTable.OVERFLOW_LABELS, factory,
-        SeriesIndex.LABEL_VALUES);
+    this.arity = labelNames.length;
+    this.index = new SeriesIndex<>(SeriesIndex.LABEL_VALUES);
+    this.table = new SeriesTable<>(instrument, limit, SeriesTable.OVERFLOW_LABELS, factory, index);
   }
 
   /**
@@ -32,10 +42,38 @@ final class LabelValueTable<S> {
    */
   S get(String... values) {
     checkArity(values);
-    S existing = table.find(values);
-    return existing != null ? existing : create(values);
+    S existing = index.getValues(values);
+    return existing != null ? existing : create(values.clone()); // the caller may reuse its array
   }
 
+  /** {@link #get(String...)} for one value, without an array unless the series is new. */
+  S get(String a) {
+    if (arity != 1 || a == null) {
+      return get(new String[] {a}); // the arity or null error
+    }
+    S existing = index.getValues(a);
+    return existing != null ? existing : create(new String[] {a});
+  }
+
+  /** {@link #get(String...)} for two values, without an array unless the series is new. */
+  S get(String a, String b) {
+    if (arity != 2 || a == null || b == null) {
+      return get(new String[] {a, b});
+    }
+    S existing = index.getValues(a, b);
+    return existing != null ? existing : create(new String[] {a, b});
+  }
+
+  /** {@link #get(String...)} for three values, without an array unless the series is new. */
+  S get(String a, String b, String c) {
+    if (arity != 3 || a == null || b == null || c == null) {
+      return get(new String[] {a, b, c});
+    }
+    S existing = index.getValues(a, b, c);
+    return existing != null ? existing : create(new String[] {a, b, c});
+  }
+
+  /** Creates the series for {@code values}, an array of the right length no one else holds. */
   private S create(String[] values) {
     for (String value : values) {
       if (value == null) {
@@ -44,8 +82,7 @@ final class LabelValueTable<S> {
                 + Arrays.toString(labelNames) + " = " + Arrays.toString(values));
       }
     }
-    String[] copy = values.clone(); // the caller may reuse its array
-    return table.create(copy, Labels.of(labelNames, copy));
+    return table.create(values, Labels.of(labelNames, values));
   }
 
   /** Removes the series for {@code values}; returns whether there was one. */
@@ -73,10 +110,10 @@ final class LabelValueTable<S> {
   }
 
   private void checkArity(String[] values) {
-    if (values == null || values.length != labelNames.length) {
+    if (values == null || values.length != arity) {
       throw new IllegalArgumentException(
           "'" + instrument + "' has label names " + Arrays.toString(labelNames) + " and needs "
-              + labelNames.length + " label values, got " + Arrays.toString(values));
+              + arity + " label values, got " + Arrays.toString(values));
     }
   }
 }

@@ -40,6 +40,40 @@ abstract class LabeledInstrument<S> extends Instrument {
   }
 
   /**
+   * The series for the value of an instrument with one label name: {@link #labels(String...)}
+   * without the array, so that looking up an existing series allocates nothing however the
+   * caller's code is compiled.
+   *
+   * @throws IllegalArgumentException if the instrument has other than one label name or the
+   *     value is null
+   */
+  public S labels(String value) {
+    return table.get(value);
+  }
+
+  /**
+   * The series for the values of an instrument with two label names, in order: {@link
+   * #labels(String...)} without the array.
+   *
+   * @throws IllegalArgumentException if the instrument has other than two label names or a value
+   *     is null
+   */
+  public S labels(String first, String second) {
+    return table.get(first, second);
+  }
+
+  /**
+   * The series for the values of an instrument with three label names, in order: {@link
+   * #labels(String...)} without the array.
+   *
+   * @throws IllegalArgumentException if the instrument has other than three label names or a
+   *     value is null
+   */
+  public S labels(String first, String second, String third) {
+    return table.get(first, second, third);
+  }
+
+  /**
    * Removes the series for these label values, for series that go away (a finished job, a closed
    * connection). What it recorded since the last collection is not exported. A later {@code
    * labels(...)} with the same values starts a new series.

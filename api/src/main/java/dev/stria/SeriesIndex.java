@@ -32,25 +32,20 @@ final class SeriesIndex<K, S> {
     boolean same(K stored, K probe);
   }
 
-  /** Label values, compared element by element; a null value hashes as 0 and is never found. */
+  /**
+   * Label values, compared element by element; a null value hashes as 0 and is never found. An
+   * index with these keys is also searched without the interface, by {@link #getValues} and its
+   * fixed-arity forms, which hash and compare the same way.
+   */
   static final Keying<String[]> LABEL_VALUES = new Keying<>() {
     @Override
     public int hash(String[] values) {
-      int h = 1;
-      for (String value : values) {
-        h = 31 * h + (value == null ? 0 : value.hashCode());
-      }
-      return h;
+      return valuesHash(values);
     }
 
     @Override
     public boolean same(String[] stored, String[] probe) {
-      for (int i = 0; i < stored.length; i++) {
-        if (!stored[i].equals(probe[i])) {
-          return false;
-        }
-      }
-      return true;
+      return sameValues(stored, probe);
     }
   };
 
@@ -111,6 +106,117 @@ final class SeriesIndex<K, S> {
         return entry.series;
       }
     }
+  }
+
+  /*
+   * The label-value lookups below are get() written out for LABEL_VALUES keys (K is String[]):
+   * no Keying call, which turns megamorphic once bridges' indexes run too, and, in the fixed-arity
+   * forms, no array for the caller to build. Each hashes as Arrays.hashCode would (String caches
+   * its own hash, so this is a few multiply-adds) and compares by identity first: callers mostly
+   * pass the very String (a literal, a constant) the series was created with.
+   */
+
+  /** {@link #get} for {@link #LABEL_VALUES} keys; a null value is never found. */
+  @SuppressWarnings("unchecked")
+  S getValues(String[] values) {
+    int hash = spread(valuesHash(values));
+    Object[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
+      if (entry == null) {
+        return null;
+      }
+      if (entry.hash == hash && sameValues((String[]) entry.key, values)) {
+        return entry.series;
+      }
+    }
+  }
+
+  /** {@link #get} for a one-value {@link #LABEL_VALUES} key, {@code a} not null. */
+  @SuppressWarnings("unchecked")
+  S getValues(String a) {
+    int hash = spread(31 + a.hashCode());
+    Object[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
+      if (entry == null) {
+        return null;
+      }
+      if (entry.hash == hash) {
+        String[] key = (String[]) entry.key;
+        if (key.length == 1 && same(key[0], a)) {
+          return entry.series;
+        }
+      }
+    }
+  }
+
+  /** {@link #get} for a two-value {@link #LABEL_VALUES} key, no value null. */
+  @SuppressWarnings("unchecked")
+  S getValues(String a, String b) {
+    int hash = spread(31 * (31 + a.hashCode()) + b.hashCode());
+    Object[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
+      if (entry == null) {
+        return null;
+      }
+      if (entry.hash == hash) {
+        String[] key = (String[]) entry.key;
+        if (key.length == 2 && same(key[0], a) && same(key[1], b)) {
+          return entry.series;
+        }
+      }
+    }
+  }
+
+  /** {@link #get} for a three-value {@link #LABEL_VALUES} key, no value null. */
+  @SuppressWarnings("unchecked")
+  S getValues(String a, String b, String c) {
+    int hash = spread(31 * (31 * (31 + a.hashCode()) + b.hashCode()) + c.hashCode());
+    Object[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
+      if (entry == null) {
+        return null;
+      }
+      if (entry.hash == hash) {
+        String[] key = (String[]) entry.key;
+        if (key.length == 3 && same(key[0], a) && same(key[1], b) && same(key[2], c)) {
+          return entry.series;
+        }
+      }
+    }
+  }
+
+  /** {@code Arrays.hashCode(values)}, spelled out so the fixed-arity lookups can match it. */
+  private static int valuesHash(String[] values) {
+    int h = 1;
+    for (String value : values) {
+      h = 31 * h + (value == null ? 0 : value.hashCode());
+    }
+    return h;
+  }
+
+  /** Whether the probe holds the stored (never null) values; a null probe value never matches. */
+  private static boolean sameValues(String[] stored, String[] probe) {
+    if (stored.length != probe.length) {
+      return false;
+    }
+    for (int i = 0; i < stored.length; i++) {
+      if (!same(stored[i], probe[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean same(String stored, String probe) {
+    return stored == probe || stored.equals(probe);
   }
 
   /** Adds a series for a key not in the table; the key must not change afterwards. */

@@ -36,11 +36,21 @@ final class SeriesTable<K, S> {
 
   SeriesTable(String instrument, int limit, Labels overflowLabels, Function<Labels, S> factory,
       SeriesIndex.Keying<K> keying) {
+    this(instrument, limit, overflowLabels, factory, new SeriesIndex<>(keying));
+  }
+
+  /**
+   * A table over {@code series}, which the caller may also search itself (lookups need no lock:
+   * {@link LabelValueTable} uses the index's label-value lookups) but must change only through
+   * this table.
+   */
+  SeriesTable(String instrument, int limit, Labels overflowLabels, Function<Labels, S> factory,
+      SeriesIndex<K, S> series) {
     this.instrument = instrument;
     this.limit = limit;
     this.overflowLabels = overflowLabels;
     this.factory = factory;
-    this.series = new SeriesIndex<>(keying);
+    this.series = series;
   }
 
   /** The series for {@code key}, or null when there is none yet: no lock, no allocation. */
