@@ -5,11 +5,11 @@ import java.util.Map;
 /**
  * What {@code dev.stria.jmh.virtual.VirtualThreadCheck} found: whether virtual threads were
  * available, whether every total was exact, and retained bytes per series pair after virtual
- * threads and after one thread wrote the same records.
+ * threads (median and largest trial) and after one thread wrote the same records.
  */
 record VirtualThreadResult(String jdk, boolean available, boolean exact, String mismatch,
     long collectionsDuringRun, double singleThreadBytesPerSeries,
-    double virtualThreadBytesPerSeries) {
+    double virtualThreadBytesPerSeries, double maxVirtualThreadBytesPerSeries) {
 
   static VirtualThreadResult parse(String json) {
     Map<String, Object> object = Json.object(Json.parse(json));
@@ -20,7 +20,8 @@ record VirtualThreadResult(String jdk, boolean available, boolean exact, String 
         String.valueOf(object.getOrDefault("mismatch", "")),
         (long) number(object.get("collectionsDuringRun")),
         number(object.get("singleThreadBytesPerSeries")),
-        number(object.get("virtualThreadBytesPerSeries")));
+        number(object.get("virtualThreadBytesPerSeries")),
+        number(object.get("maxVirtualThreadBytesPerSeries")));
   }
 
   private static double number(Object value) {
