@@ -132,12 +132,17 @@ if [[ -n "$contended_regex" ]]; then
   done
 fi
 
+# -XX:+UseSerialGC makes System.gc() a full, compacting collection; -XX:-UseTLAB keeps the
+# thread-local allocation buffer a thread takes right after it (megabytes, counted whole as used
+# heap) out of the measurement, which otherwise moves single trials by +-2 MB.
+memory_jvm=(-XX:+UseSerialGC -XX:-UseTLAB -Xmx2g)
+
 echo "== memory per series, one and four writer threads"
-"$java_bin" -XX:+UseSerialGC -Xmx2g -cp "$jar" dev.stria.jmh.memory.SeriesMemory \
+"$java_bin" "${memory_jvm[@]}" -cp "$jar" dev.stria.jmh.memory.SeriesMemory \
   "$results/memory.json" 10000 "$memory_trials"
 
 echo "== virtual threads: exact totals and the memory stripes hold"
-"$java_bin" -XX:+UseSerialGC -Xmx2g -cp "$jar" dev.stria.jmh.virtual.VirtualThreadCheck \
+"$java_bin" "${memory_jvm[@]}" -cp "$jar" dev.stria.jmh.virtual.VirtualThreadCheck \
   "$results/virtual-threads.json" ${check[@]+"${check[@]}"}
 
 echo "== report"

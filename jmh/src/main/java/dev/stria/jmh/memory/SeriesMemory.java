@@ -33,7 +33,8 @@ import org.HdrHistogram.Recorder;
  * instrument has grown N more labelled series, each recorded into once (so that lazily created
  * state exists), divided by N. Not a JMH benchmark: a plain program, run by {@code
  * run-benchmarks.sh} with {@code -XX:+UseSerialGC} so that {@link System#gc()} is a full,
- * compacting collection.
+ * compacting collection, and with {@code -XX:-UseTLAB}: otherwise the allocation buffer a thread
+ * takes right after the collection counts whole as used heap and moves a trial by megabytes.
  *
  * <p>The label values exist before the first measurement, so their strings are not counted; names
  * or attribute objects a library builds from them are. Each instrument and its registry are built,
@@ -47,8 +48,8 @@ import org.HdrHistogram.Recorder;
  * once the series has been written from several threads. Lines carry {@code "writers"}: 1 or
  * {@value #MANY_WRITERS}.
  *
- * <p>Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar dev.stria.jmh.memory.SeriesMemory
- * [out.json] [series] [trials]} (defaults {@code jmh/target/memory.json}, 10000, 5).
+ * <p>Usage: {@code java -XX:+UseSerialGC -XX:-UseTLAB -cp benchmarks.jar
+ * dev.stria.jmh.memory.SeriesMemory [out.json] [series] [trials]} (defaults {@code jmh/target/memory.json}, 10000, 5).
  */
 public final class SeriesMemory {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();

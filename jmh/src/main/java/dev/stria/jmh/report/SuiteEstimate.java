@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code --run} per JMH invocation ({@code EXCLUDE} empty for none).
  */
 public final class SuiteEstimate {
-  /** JVM start, setup and teardown per fork, as measured on a 2-core machine. */
-  static final double FORK_SECONDS = 3.0;
+  /** JVM start, setup and teardown per fork, as measured on a busy 2-core machine. */
+  static final double FORK_SECONDS = 2.5;
   /** Harness overhead per iteration (the GC profiler's bookkeeping, iteration sync). */
   static final double ITERATION_OVERHEAD_SECONDS = 0.1;
   /** What one single-shot iteration (a batch of virtual-thread tasks) takes. */

@@ -29,7 +29,7 @@ import java.util.Locale;
  * the scheduler spreads the tasks, so trials differ widely: the median and the largest trial are
  * both written, and the target is judged on the largest ("stays under").
  *
- * <p>Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar
+ * <p>Usage: {@code java -XX:+UseSerialGC -XX:-UseTLAB -cp benchmarks.jar
  * dev.stria.jmh.virtual.VirtualThreadCheck out.json [tasks] [series] [trials]} (defaults 100000,
  * 32, 5). On a JDK without virtual threads it writes {@code "available": false} and exits 0.
  */
