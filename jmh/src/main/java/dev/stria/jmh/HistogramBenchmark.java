@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,6 +42,7 @@ public class HistogramBenchmark {
   private Attributes otelAttributes;
   private DistributionSummary micrometer;
   private com.codahale.metrics.Histogram dropwizard;
+  private Recorder hdrRecorder;
 
   @Setup
   public void setUp() {
@@ -57,6 +59,7 @@ public class HistogramBenchmark {
     otelAttributes = Peers.otelAttributes("/orders");
     micrometer = Peers.micrometerSummary(new SimpleMeterRegistry(), "duration", "/orders");
     dropwizard = new MetricRegistry().histogram("duration./orders");
+    hdrRecorder = Peers.hdrRecorder();
   }
 
   @TearDown
@@ -92,5 +95,11 @@ public class HistogramBenchmark {
   @Benchmark
   public void dropwizard(Cursor cursor) {
     dropwizard.update(cursor.explicitNanos());
+  }
+
+  /** HdrHistogram's {@code Recorder}: issue 15 counts it as a peer of the explicit histogram. */
+  @Benchmark
+  public void hdrRecorder(Cursor cursor) {
+    hdrRecorder.recordValue(cursor.explicitNanos());
   }
 }

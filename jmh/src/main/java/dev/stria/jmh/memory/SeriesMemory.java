@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.HdrHistogram.Recorder;
@@ -31,25 +33,43 @@ import org.HdrHistogram.Recorder;
  * instrument has grown N more labelled series, each recorded into once (so that lazily created
  * state exists), divided by N. Not a JMH benchmark: a plain program, run by {@code
  * run-benchmarks.sh} with {@code -XX:+UseSerialGC} so that {@link System#gc()} is a full,
- * compacting collection.
+ * compacting collection, and with {@code -XX:-UseTLAB}: otherwise the allocation buffer a thread
+ * takes right after the collection counts whole as used heap and moves a trial by megabytes.
  *
  * <p>The label values exist before the first measurement, so their strings are not counted; names
  * or attribute objects a library builds from them are. Each instrument and its registry are built,
  * and given one series, before the baseline, so only the cost of further series is measured.
  * Every library is measured once to warm up, then {@code trials} times; the median is reported.
  *
- * <p>Usage: {@code java -XX:+UseSerialGC -cp benchmarks.jar dev.stria.jmh.memory.SeriesMemory
- * [out.json] [series] [trials]} (defaults {@code jmh/target/memory.json}, 10000, 5).
+ * <p>Every library is measured with one writer and with {@value #MANY_WRITERS}: the thread that
+ * creates each series records into it once, as with one writer, then {@value #MANY_WRITERS} - 1
+ * more platform threads, running at the same time, each record into every series once, so that a
+ * library which keeps state per writing thread, or stripes on contention, shows what that costs
+ * once the series has been written from several threads. Lines carry {@code "writers"}: 1 or
+ * {@value #MANY_WRITERS}.
+ *
+ * <p>Usage: {@code java -XX:+UseSerialGC -XX:-UseTLAB -cp benchmarks.jar
+ * dev.stria.jmh.memory.SeriesMemory [out.json] [series] [trials]} (defaults {@code jmh/target/memory.json}, 10000, 5).
  */
 public final class SeriesMemory {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
   private static final double OBSERVED_SECONDS = 0.042;
   /** Above any series count measured, so that no library folds series into an overflow. */
   private static final int CARDINALITY_LIMIT = 1_000_000;
+  /** The writer threads of the second measurement of each library. */
+  public static final int MANY_WRITERS = 4;
 
   /** One library's instrument, able to grow one more series. */
   interface Fixture {
     void addSeries(String labelValue);
+
+    /**
+     * Records once more into the series {@link #addSeries} created for {@code labelValue}, the
+     * {@code index}-th created; called from several threads at once, after every series exists.
+     */
+    default void recordAgain(int index, String labelValue) {
+      addSeries(labelValue);
+    }
   }
 
   /**
@@ -59,8 +79,8 @@ public final class SeriesMemory {
   record Subject(String library, String kind, int seriesDivisor, Supplier<Fixture> fixture) {}
 
   /** One measured line: the median and every trial, in bytes per series. */
-  public record Result(
-      String library, String kind, int series, double bytesPerSeries, double[] trials) {}
+  public record Result(String library, String kind, int writers, int series,
+      double bytesPerSeries, double[] trials) {}
 
   private SeriesMemory() {}
 
@@ -74,9 +94,10 @@ public final class SeriesMemory {
     for (Result result : results) {
       System.out.printf(
           Locale.ROOT,
-          "%-10s %-32s %10.1f B/series (%d series)%n",
+          "%-10s %-32s %d writer(s) %10.1f B/series (%d series)%n",
           result.kind(),
           result.library(),
+          result.writers(),
           result.bytesPerSeries(),
           result.series());
     }
@@ -114,24 +135,26 @@ public final class SeriesMemory {
   static List<Result> measureAll(List<Subject> subjects, int series, int trials)
       throws InterruptedException {
     List<Result> results = new ArrayList<>();
-    for (Subject subject : subjects) {
-      int count = Math.max(1, series / subject.seriesDivisor());
-      String[] labelValues = new String[count];
-      for (int i = 0; i < count; i++) {
-        labelValues[i] = "/route/" + i;
+    for (int writers : new int[] {1, MANY_WRITERS}) {
+      for (Subject subject : subjects) {
+        int count = Math.max(1, series / subject.seriesDivisor());
+        String[] labelValues = new String[count];
+        for (int i = 0; i < count; i++) {
+          labelValues[i] = "/route/" + i;
+        }
+        retainedBytes(subject, labelValues, writers);
+        double[] perSeries = new double[trials];
+        for (int t = 0; t < trials; t++) {
+          perSeries[t] = retainedBytes(subject, labelValues, writers) / (double) count;
+        }
+        results.add(new Result(
+            subject.library(), subject.kind(), writers, count, median(perSeries), perSeries));
       }
-      retainedBytes(subject, labelValues);
-      double[] perSeries = new double[trials];
-      for (int t = 0; t < trials; t++) {
-        perSeries[t] = retainedBytes(subject, labelValues) / (double) count;
-      }
-      results.add(
-          new Result(subject.library(), subject.kind(), count, median(perSeries), perSeries));
     }
     return results;
   }
 
-  private static long retainedBytes(Subject subject, String[] labelValues)
+  private static long retainedBytes(Subject subject, String[] labelValues, int writers)
       throws InterruptedException {
     Fixture fixture = subject.fixture().get();
     fixture.addSeries("/baseline");
@@ -139,12 +162,46 @@ public final class SeriesMemory {
     for (String labelValue : labelValues) {
       fixture.addSeries(labelValue);
     }
+    recordFromMoreThreads(fixture, labelValues, writers - 1);
     long after = usedHeapAfterGc();
     Reference.reachabilityFence(fixture);
     return after - before;
   }
 
-  private static long usedHeapAfterGc() throws InterruptedException {
+  /** {@code threads} platform threads, started together, each record once into every series. */
+  static void recordFromMoreThreads(Fixture fixture, String[] labelValues, int threads)
+      throws InterruptedException {
+    if (threads <= 0) {
+      return;
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < threads; w++) {
+      Thread writer = new Thread(() -> {
+        try {
+          start.await();
+          for (int i = 0; i < labelValues.length; i++) {
+            fixture.recordAgain(i, labelValues[i]);
+          }
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        }
+      }, "memory-writer-" + w);
+      writer.start();
+      writers.add(writer);
+    }
+    start.countDown();
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a writer thread failed", failure.get());
+    }
+  }
+
+  /** Used heap after several full collections (a full GC each under {@code -XX:+UseSerialGC}). */
+  public static long usedHeapAfterGc() throws InterruptedException {
     for (int i = 0; i < 4; i++) {
       System.gc();
       Thread.sleep(20);
@@ -152,7 +209,8 @@ public final class SeriesMemory {
     return MEMORY.getHeapMemoryUsage().getUsed();
   }
 
-  static double median(double[] values) {
+  /** The median of {@code values}: the middle one, or the mean of the middle two. */
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
@@ -187,10 +245,18 @@ public final class SeriesMemory {
 
   private static Fixture longAdders() {
     List<LongAdder> adders = new ArrayList<>();
-    return labelValue -> {
-      LongAdder adder = new LongAdder();
-      adder.increment();
-      adders.add(adder);
+    return new Fixture() {
+      @Override
+      public void addSeries(String labelValue) {
+        LongAdder adder = new LongAdder();
+        adder.increment();
+        adders.add(adder);
+      }
+
+      @Override
+      public void recordAgain(int index, String labelValue) {
+        adders.get(index + 1).increment(); // the first one is the baseline's
+      }
     };
   }
 
@@ -260,10 +326,18 @@ public final class SeriesMemory {
 
   private static Fixture hdrRecorders() {
     List<Recorder> recorders = new ArrayList<>();
-    return labelValue -> {
-      Recorder recorder = Peers.hdrRecorder();
-      recorder.recordValue(Math.round(OBSERVED_SECONDS * 1e9));
-      recorders.add(recorder);
+    return new Fixture() {
+      @Override
+      public void addSeries(String labelValue) {
+        Recorder recorder = Peers.hdrRecorder();
+        recorder.recordValue(Math.round(OBSERVED_SECONDS * 1e9));
+        recorders.add(recorder);
+      }
+
+      @Override
+      public void recordAgain(int index, String labelValue) {
+        recorders.get(index + 1).recordValue(Math.round(OBSERVED_SECONDS * 1e9));
+      }
     };
   }
 
@@ -286,6 +360,7 @@ public final class SeriesMemory {
       json.append(i == 0 ? "\n" : ",\n");
       json.append("    {\"library\": \"").append(result.library()).append('"');
       json.append(", \"kind\": \"").append(result.kind()).append('"');
+      json.append(", \"writers\": ").append(result.writers());
       json.append(", \"series\": ").append(result.series());
       json.append(", \"bytesPerSeries\": ").append(format(result.bytesPerSeries()));
       json.append(", \"trials\": [");

@@ -36,6 +36,7 @@ final class BarChart {
     SHORT_NAMES.put("CounterCellBenchmark", "counter cell");
     SHORT_NAMES.put("ScrapeBenchmark", "scrape");
     SHORT_NAMES.put("OtlpEncodeBenchmark", "OTLP");
+    SHORT_NAMES.put("VirtualThreadBenchmark", "100k virtual threads");
     COLORS.put(Library.STRIA, new Color(0xD9, 0x48, 0x1C));
     COLORS.put(Library.PROMETHEUS, new Color(0x3B, 0x6E, 0xA8));
     COLORS.put(Library.OPENTELEMETRY, new Color(0x6A, 0x4C, 0x9C));

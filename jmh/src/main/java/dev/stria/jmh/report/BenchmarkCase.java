@@ -36,6 +36,8 @@ record BenchmarkCase(String benchmarkClass, String group, Map<String, String> pa
     TITLES.put("ApiRecordingBenchmark", "Stria API over bare cells");
     TITLES.put("JvmMetricsBenchmark", "One collection of every JVM and process metric");
     TITLES.put("BridgeBenchmark", "OpenTelemetry API, prebuilt attributes, existing series");
+    TITLES.put("VirtualThreadBenchmark",
+        "100,000 tasks on virtual threads (observe + increment each), reader every 100 ms, per batch");
   }
 
   /**

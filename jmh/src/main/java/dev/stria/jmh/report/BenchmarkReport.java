@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns JMH JSON results and the memory program's JSON into {@code docs/benchmarks.md} (tables
@@ -19,12 +20,17 @@ import java.util.List;
  * }</pre>
  *
  * Defaults: {@code --out docs}, no memory file, no note, no README ({@code --readme README.md}
- * rewrites the README's benchmark section between its two markers). Every other argument is a JMH result
- * file ({@code -rf json}); lines of all files are merged.
+ * rewrites the README's benchmark section between its two markers), no virtual-thread check
+ * ({@code --virtual-threads file} from {@code VirtualThreadCheck}), file names {@code
+ * benchmarks.md} and {@code benchmarks.png} ({@code --name benchmarks-java25} writes {@code
+ * benchmarks-java25.md} and {@code .png}). Every other argument is a JMH result file ({@code -rf
+ * json}); lines of all files are merged.
  */
 public final class BenchmarkReport {
   static final String MARKDOWN_FILE = "benchmarks.md";
   static final String CHART_FILE = "benchmarks.png";
+  /** The default base name of both files; {@code --name} changes it (a per-JDK report). */
+  static final String DEFAULT_NAME = "benchmarks";
   static final String README_BEGIN = "<!-- benchmarks:begin (written by jmh/run-benchmarks.sh) -->";
   static final String README_END = "<!-- benchmarks:end -->";
 
@@ -35,6 +41,8 @@ public final class BenchmarkReport {
     Path memoryFile = null;
     String note = "";
     Path readme = null;
+    Path virtualThreadsFile = null;
+    String name = DEFAULT_NAME;
     List<Path> jmhFiles = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -50,6 +58,12 @@ public final class BenchmarkReport {
         case "--readme":
           readme = Path.of(args[++i]);
           break;
+        case "--virtual-threads":
+          virtualThreadsFile = Path.of(args[++i]);
+          break;
+        case "--name":
+          name = args[++i];
+          break;
         default:
           jmhFiles.add(Path.of(args[i]));
       }
@@ -58,8 +72,8 @@ public final class BenchmarkReport {
       throw new IllegalArgumentException(
           "no JMH result file given: pass one or more files written with -rf json");
     }
-    write(jmhFiles, memoryFile, note, out, readme);
-    System.out.println("Wrote " + out.resolve(MARKDOWN_FILE) + " and " + out.resolve(CHART_FILE)
+    write(jmhFiles, memoryFile, virtualThreadsFile, note, out, name, readme);
+    System.out.println("Wrote " + out.resolve(name + ".md") + " and " + out.resolve(name + ".png")
         + (readme == null ? "" : " and the benchmark section of " + readme));
   }
 
@@ -69,6 +83,17 @@ public final class BenchmarkReport {
    */
   static void write(List<Path> jmhFiles, Path memoryFile, String note, Path out, Path readme)
       throws IOException {
+    write(jmhFiles, memoryFile, null, note, out, DEFAULT_NAME, readme);
+  }
+
+  /**
+   * As {@link #write(List, Path, String, Path, Path)}, with the virtual-thread check's file (or
+   * null) and the base name of the two files.
+   */
+  static void write(List<Path> jmhFiles, Path memoryFile, Path virtualThreadsFile, String note,
+      Path out, String name, Path readme) throws IOException {
+    String markdownFile = name + ".md";
+    String chartFile = name + ".png";
     List<BenchmarkResult> results = new ArrayList<>();
     for (Path file : jmhFiles) {
       results.addAll(BenchmarkResult.parseJmh(Files.readString(file, StandardCharsets.UTF_8)));
@@ -77,20 +102,26 @@ public final class BenchmarkReport {
         memoryFile == null
             ? List.of()
             : MemoryResult.parse(Files.readString(memoryFile, StandardCharsets.UTF_8));
+    Optional<VirtualThreadResult> virtualThreads =
+        virtualThreadsFile == null
+            ? Optional.empty()
+            : Optional.of(VirtualThreadResult.parse(
+                Files.readString(virtualThreadsFile, StandardCharsets.UTF_8)));
     List<BenchmarkCase> cases = BenchmarkCase.group(results);
     Machine machine = Machine.current(results);
     Files.createDirectories(out);
-    BarChart.write(cases, out.resolve(CHART_FILE),
+    BarChart.write(cases, out.resolve(chartFile),
         "Stria and peers, " + machine.cores() + " cores, " + machine.date());
     Files.writeString(
-        out.resolve(MARKDOWN_FILE),
-        MarkdownReport.render(note, machine, results, cases, memory, CHART_FILE),
+        out.resolve(markdownFile),
+        MarkdownReport.render(note, machine, results, cases, memory, virtualThreads, chartFile),
         StandardCharsets.UTF_8);
     if (readme != null) {
       String docsPath = readme.toAbsolutePath().getParent()
           .relativize(out.toAbsolutePath()).toString().replace('\\', '/');
       String summary = MarkdownReport.renderSummary(
-          note, machine, results, cases, memory, docsPath.isEmpty() ? "" : docsPath + "/");
+          note, machine, results, cases, memory, virtualThreads,
+          docsPath.isEmpty() ? "" : docsPath + "/");
       Files.writeString(readme,
           replaceSection(Files.readString(readme, StandardCharsets.UTF_8), summary),
           StandardCharsets.UTF_8);

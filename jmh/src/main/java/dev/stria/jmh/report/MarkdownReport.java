@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -18,13 +19,14 @@ final class MarkdownReport {
       List<BenchmarkResult> results,
       List<BenchmarkCase> cases,
       List<MemoryResult> memory,
+      Optional<VirtualThreadResult> virtualThreads,
       String chartFileName) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n");
     if (!note.isBlank()) {
       md.append("> ").append(note.strip()).append("\n\n");
     }
-    appendMachine(md, machine, results);
+    appendMachine(md, machine, results, cases);
     md.append("ns/op is the average time per operation (lower is better); ± is JMH's 99.9% "
         + "confidence half-width (\"—\" when a single iteration gives none). The ratio divides a "
         + "line's ns/op by the best peer's in the same case; Stria and the JDK floors are not "
@@ -34,7 +36,9 @@ final class MarkdownReport {
       md.append("![Best ns/op of each library per case](").append(chartFileName).append(")\n\n");
     }
     md.append("## Targets\n\n");
-    appendTargets(md, cases, memory);
+    appendTargets(md, cases, memory, virtualThreads);
+    md.append("Older checks of the suite (not issue 15's):\n\n");
+    appendVerdicts(md, Targets.otherChecks(cases));
     md.append("## Recording cost\n\n");
     for (BenchmarkCase benchmarkCase : cases) {
       md.append("### ").append(benchmarkCase.title()).append("\n\n");
@@ -69,12 +73,13 @@ final class MarkdownReport {
       List<BenchmarkResult> results,
       List<BenchmarkCase> cases,
       List<MemoryResult> memory,
+      Optional<VirtualThreadResult> virtualThreads,
       String docsPath) {
     StringBuilder md = new StringBuilder();
     if (!note.isBlank()) {
       md.append("> ").append(note.strip()).append("\n\n");
     }
-    appendMachine(md, machine, results);
+    appendMachine(md, machine, results, cases);
     md.append("![Best ns/op of each library per case](").append(docsPath)
         .append(BenchmarkReport.CHART_FILE).append(")\n\n");
     md.append("| case | Stria ns/op | fastest peer | peer ns/op | Stria / peer | Stria B/op |\n");
@@ -102,18 +107,19 @@ final class MarkdownReport {
           .append(" | ").append(stria == null ? "—" : formatBytes(stria.allocatedBytesPerOp()))
           .append(" |\n");
     }
-    md.append("\nTargets of the issue, checked against this run:\n\n");
-    appendTargets(md, cases, memory);
+    md.append("\nTargets of issue 15 (and issue 12's bridge), checked against this run:\n\n");
+    appendTargets(md, cases, memory, virtualThreads);
     md.append("Every line, error bars and memory per series: [").append(docsPath)
         .append(BenchmarkReport.MARKDOWN_FILE).append("](").append(docsPath)
         .append(BenchmarkReport.MARKDOWN_FILE).append(").\n");
     return md.toString();
   }
 
-  private static void appendMachine(
-      StringBuilder md, Machine machine, List<BenchmarkResult> results) {
+  private static void appendMachine(StringBuilder md, Machine machine,
+      List<BenchmarkResult> results, List<BenchmarkCase> cases) {
     md.append("- Machine: ").append(machine.cores()).append(" cores, ").append(machine.cpu())
         .append(", ").append(machine.os()).append('\n');
+    md.append("- Atomic-add floor: ").append(atomicAddFloor(cases)).append('\n');
     md.append("- JDK: ").append(machine.jdk()).append('\n');
     md.append("- Date: ").append(machine.date()).append('\n');
     for (String settings : runSettings(results)) {
@@ -122,10 +128,47 @@ final class MarkdownReport {
     md.append('\n');
   }
 
-  private static void appendTargets(
-      StringBuilder md, List<BenchmarkCase> cases, List<MemoryResult> memory) {
+  /**
+   * What one uncontended atomic add costs on this machine, from the floors of the run: every
+   * ratio of the report means more beside it (a record path cannot be much cheaper than one).
+   */
+  static String atomicAddFloor(List<BenchmarkCase> cases) {
+    for (String[] floor : new String[][] {
+        {"CounterBenchmark", "floorGetAndAddPerThread", "floorLongAdder"},
+        {"CounterCellBenchmark", "atomicGetAndAddPerThread", "longAdderIncrement"}}) {
+      OptionalDouble getAndAdd = oneThreadScore(cases, floor[0], floor[1]);
+      OptionalDouble longAdder = oneThreadScore(cases, floor[0], floor[2]);
+      if (getAndAdd.isPresent() || longAdder.isPresent()) {
+        return "uncontended `getAndAdd` " + floorText(getAndAdd)
+            + ", `LongAdder.increment()` " + floorText(longAdder) + " (" + floor[0]
+            + ", 1 thread)";
+      }
+    }
+    return "not measured in this run (CounterBenchmark's floors did not run)";
+  }
+
+  private static OptionalDouble oneThreadScore(
+      List<BenchmarkCase> cases, String simpleName, String method) {
+    return cases.stream()
+        .filter(c -> c.classSimpleName().equals(simpleName) && c.threads() == 1)
+        .flatMap(c -> c.lines().stream())
+        .filter(line -> line.method().equals(method))
+        .mapToDouble(BenchmarkResult::score)
+        .min();
+  }
+
+  private static String floorText(OptionalDouble score) {
+    return score.isPresent() ? formatScore(score.getAsDouble()) + " ns" : "not measured";
+  }
+
+  private static void appendTargets(StringBuilder md, List<BenchmarkCase> cases,
+      List<MemoryResult> memory, Optional<VirtualThreadResult> virtualThreads) {
+    appendVerdicts(md, Targets.evaluate(cases, memory, virtualThreads));
+  }
+
+  private static void appendVerdicts(StringBuilder md, List<Targets.Verdict> verdicts) {
     md.append("| target | measured | limit | met |\n|---|---|---|---|\n");
-    for (Targets.Verdict verdict : Targets.evaluate(cases, memory)) {
+    for (Targets.Verdict verdict : verdicts) {
       md.append("| ").append(verdict.target()).append(" | ").append(verdict.measured())
           .append(" | ").append(verdict.limit()).append(" | ")
           .append(verdict.met().map(met -> met ? "yes" : "**no**").orElse("—"))
@@ -138,17 +181,21 @@ final class MarkdownReport {
     md.append("## Memory per series\n\n");
     md.append("Retained heap after a full GC per labelled series (one observation each), "
         + "median of several trials; the ratio is to the smallest peer of the same kind.\n\n");
-    Set<String> kinds = new LinkedHashSet<>();
-    memory.forEach(m -> kinds.add(m.kind()));
-    for (String kind : kinds) {
+    Set<String> groups = new LinkedHashSet<>();
+    memory.forEach(m -> groups.add(m.kind() + "|" + m.writers()));
+    for (String group : groups) {
+      String kind = group.substring(0, group.indexOf('|'));
+      int writers = Integer.parseInt(group.substring(group.indexOf('|') + 1));
       List<MemoryResult> lines = new ArrayList<>();
-      memory.stream().filter(m -> m.kind().equals(kind)).forEach(lines::add);
+      memory.stream().filter(m -> m.kind().equals(kind) && m.writers() == writers)
+          .forEach(lines::add);
       lines.sort(Comparator.comparingDouble(MemoryResult::bytesPerSeries));
       OptionalDouble bestPeer = lines.stream()
           .filter(m -> Library.of(m.library()).isPeer())
           .mapToDouble(MemoryResult::bytesPerSeries)
           .min();
-      md.append("### ").append(capitalize(kind)).append(" series\n\n");
+      md.append("### ").append(capitalize(kind)).append(" series")
+          .append(writers == 1 ? "" : ", " + writers + " writer threads").append("\n\n");
       md.append("| library | variant | bytes per series | MB per 10,000 series | ratio to best peer |"
           + " series measured |\n");
       md.append("|---|---|---:|---:|---:|---:|\n");

@@ -30,4 +30,33 @@ class SeriesMemoryTest {
         "histogram:otelExponential", "histogram:micrometer", "histogram:dropwizard",
         "histogram:hdrRecorder");
   }
+
+  @Test
+  void moreWritersEachRecordOnceIntoEverySeriesFromTheirOwnThreads() throws Exception {
+    java.util.Map<String, java.util.Set<String>> writersPerSeries =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    SeriesMemory.Fixture fixture = labelValue -> writersPerSeries
+        .computeIfAbsent(labelValue, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+        .add(Thread.currentThread().getName());
+    String[] labels = {"/a", "/b", "/c"};
+
+    SeriesMemory.recordFromMoreThreads(fixture, labels, SeriesMemory.MANY_WRITERS - 1);
+
+    assertThat(writersPerSeries).containsOnlyKeys(labels);
+    assertThat(writersPerSeries.values())
+        .allSatisfy(writers -> assertThat(writers).hasSize(SeriesMemory.MANY_WRITERS - 1)
+            .doesNotContain(Thread.currentThread().getName()));
+  }
+
+  @Test
+  void everySubjectIsMeasuredWithOneWriterAndWithFour() throws Exception {
+    List<SeriesMemory.Subject> one = SeriesMemory.subjects().stream()
+        .filter(subject -> subject.library().equals("floorLongAdder"))
+        .toList();
+
+    List<SeriesMemory.Result> results = SeriesMemory.measureAll(one, 100, 1);
+
+    assertThat(results).extracting(SeriesMemory.Result::writers)
+        .containsExactly(1, SeriesMemory.MANY_WRITERS);
+  }
 }

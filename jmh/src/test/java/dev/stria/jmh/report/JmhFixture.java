@@ -81,4 +81,19 @@ final class JmhFixture {
         .append(bytes).append(", \"trials\": [").append(bytes).append("]}"));
     return json.append("]}").toString();
   }
+
+  /** A memory file from lines {@code "kind writers library bytes"}, e.g. {@code "counter 4 stria 80"}. */
+  static String memoryLines(String... lines) {
+    StringBuilder json = new StringBuilder("{\"series\": 10000, \"trials\": 5, \"results\": [");
+    for (int i = 0; i < lines.length; i++) {
+      String[] fields = lines[i].split(" ");
+      json.append(i == 0 ? "" : ", ")
+          .append("{\"library\": \"").append(fields[2])
+          .append("\", \"kind\": \"").append(fields[0])
+          .append("\", \"writers\": ").append(fields[1])
+          .append(", \"series\": 10000, \"bytesPerSeries\": ").append(fields[3])
+          .append(", \"trials\": [").append(fields[3]).append("]}");
+    }
+    return json.append("]}").toString();
+  }
 }
