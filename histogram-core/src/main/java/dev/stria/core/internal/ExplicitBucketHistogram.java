@@ -20,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * drain that takes a count also takes its sum, min and max. A drained sum is as precise as
  * adding that interval's values alone. Drains are serialised on the cell and never make a writer
  * wait. The protocol, its happens-before edges and its progress guarantees: {@link LongStripes}.
+ *
+ * <p><b>Memory.</b> A histogram only one thread records into holds one unpadded stripe (its
+ * buckets, sums, min, max) and nothing else; the padded stripes and their table are allocated
+ * only once a second thread records. Histograms with the same number of buckets share their
+ * stripes' initial values.
  */
 public final class ExplicitBucketHistogram extends LongStripes {
   private static final int FIRST_BUCKET = FIRST_CELL_SLOT;

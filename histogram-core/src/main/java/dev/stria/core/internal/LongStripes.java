@@ -4,15 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The stripes of a counter or explicit-bucket histogram cell, and <b>the contract of the stripe
- * protocol</b> that {@link StripeReadings} (the collector's side), {@link StripedCounter} and
- * {@link ExplicitBucketHistogram} follow. The other classes point here; this is the one place
- * that says why the protocol is correct.
+ * The stripes of a counter or explicit-bucket histogram cell (the cells extend this class), and
+ * <b>the contract of the stripe protocol</b> that {@link StripeReadings} (the collector's side),
+ * {@link StripedCounter} and {@link ExplicitBucketHistogram} follow. The other classes point here;
+ * this is the one place that says why the protocol is correct.
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>Any number of writer threads record; each record touches only the stripe that {@link
- *       #forCurrentThread()} returns for the calling thread.
+ *   <li>Any number of writer threads record; each record touches only the one stripe that {@link
+ *       #ownCompact} or {@link #padded} returns for the calling thread.
  *   <li>One collector at a time drains a cell (the cells serialise {@code drain} with {@code
  *       synchronized}); it may run at any moment relative to any writer.
  *   <li>Counting slots hold sums that writers only add to ({@code long} counts, and the
@@ -20,22 +20,50 @@ import java.lang.invoke.VarHandle;
  *       is exact as long as one interval adds less than 2^63 to one stripe).
  * </ul>
  *
- * <h2>Who writes which slot</h2>
- * A stripe is a padded {@code long[]}: a cache line of padding, the data slots, a cache line of
- * padding, so two stripes never share a cache line. Slot {@link #REQUEST} in the leading padding
- * is written by the collector only; every data slot is written as follows.
+ * <h2>Stripes and their layout</h2>
+ * A stripe is a {@code long[]} whose slots are named relative to a <i>base</i>: {@link #REQUEST},
+ * {@link #KIND}, {@link #FRAME}, {@link #SUM_0}, {@link #SUM_1}, then the cell's own slots from
+ * {@link #FIRST_CELL_SLOT}. There are two shapes:
  * <ul>
- *   <li><b>Owned stripe</b> ({@code stripe[KIND] == OWNED}): created by the first thread whose
- *       slot in the table was empty, and written by that thread only. Ownership is decided by
- *       the {@link Thread} object ({@code owners[i] == Thread.currentThread()}), never by {@link
- *       Thread#getId()}, which a subclass may override to return another thread's id. The owner
- *       adds with a plain read and a release store ({@link #add(long[], boolean, int, long)}): no
- *       atomic instruction. The collector never writes a counting slot of an owned stripe: it
- *       reads it and subtracts its previous reading ({@link StripeReadings#take}).
- *   <li><b>Shared stripe</b> ({@code stripe[KIND] == SHARED}), one per table slot: written by
- *       every thread whose table slot is owned by another thread, with atomic adds (a
- *       compare-and-set loop for the double sum). The collector drains it by exchanging each
- *       slot with zero ({@code getAndSet}); never read-then-zero.
+ *   <li>The <b>compact stripe</b> (base {@link #COMPACT}, no padding): the first stripe of every
+ *       cell, taken by the first thread that records ({@code compact}, owner {@link
+ *       #compactOwner}). A cell only one thread writes — most labelled series — never allocates
+ *       anything else: no table, no padding. Like {@link java.util.concurrent.atomic.LongAdder}'s
+ *       base field, it may share a cache line with other objects; that costs nothing while one
+ *       thread writes it, and it stops being written once a second thread records (below).
+ *   <li><b>Padded stripes</b> (base {@link #PADDED}): a cache line of padding, the slots, a cache
+ *       line of padding, so two stripes never share a cache line; {@code REQUEST} and {@code
+ *       KIND} sit in the leading padding. They live in the {@link Table}, allocated by the first
+ *       record of a thread that does not own the compact stripe ({@code inflate}): a
+ *       compare-and-set of {@code table} from null, after which the table is never unset.
+ * </ul>
+ *
+ * <h2>Who writes which slot</h2>
+ * <ul>
+ *   <li><b>Owned stripe</b> ({@code KIND == OWNED}): the compact stripe, or a padded stripe
+ *       created by the first thread whose table slot was empty; written by that thread only.
+ *       Ownership is decided by the {@link Thread} object ({@code compactOwner ==
+ *       Thread.currentThread()}, {@code owners[i] == Thread.currentThread()}), never by {@link
+ *       Thread#getId()}, which a subclass may override to return another thread's id (the id only
+ *       picks a table slot). The owner adds with a plain read and a release store ({@link
+ *       #add(long[], boolean, int, long)}): no atomic instruction. The collector never writes a
+ *       counting slot of an owned stripe: it reads it and subtracts its previous reading ({@link
+ *       StripeReadings#take}).
+ *   <li><b>The compact stripe's owner moves</b> to the table once the table exists: its fast path
+ *       ({@link #ownCompact}) loads {@code table} with acquire on every record and uses the
+ *       compact stripe only while that is null. A record that loaded null just before another
+ *       thread inflated finishes on the compact stripe; later records of the owner go to a padded
+ *       stripe. The compact stripe is not emptied or copied: it stays in every drain, as any
+ *       owned stripe, until its owner has ended. So the inflation needs no handshake with the
+ *       owner or the collector: no slot is written by two threads, every write lands in a stripe
+ *       that drains keep reading, and a drain that runs during the inflation reads the table it
+ *       loads (or none), taking the padded stripes' writes now or in the next drain. Once the
+ *       owner has moved, nobody writes the compact stripe, so the cell's fields, read by every
+ *       writer, never share a written cache line with it.
+ *   <li><b>Shared stripe</b> ({@code KIND == SHARED}), one per table slot: written by every thread
+ *       whose table slot is owned by another thread, with atomic adds (a compare-and-set loop for
+ *       the double sum). The collector drains it by exchanging each slot with zero ({@code
+ *       getAndSet}); never read-then-zero.
  *   <li><b>The double sum of an owned stripe</b> is kept in <i>frames</i>, so that a delta's sum
  *       is as precise as the sum of that interval's values alone, not rounded to the magnitude of
  *       everything the thread ever recorded. Slots {@link #FRAME}, {@link #SUM_0} and {@link
@@ -47,12 +75,13 @@ import java.lang.invoke.VarHandle;
  *       {@code SUM_((r - 1) & 1)}, which the owner has left for good; so the owner zeroes a slot
  *       only after the collector has taken all of it. Hence {@code FRAME} is always {@code
  *       REQUEST} or {@code REQUEST - 1}, and each value is taken once ({@link
- *       StripeReadings#takeSum}).
+ *       StripeReadings#takeSum}). A compact stripe whose owner moved stays in its last frame; the
+ *       collector then takes that frame slot's growth, and never advances the request again.
  * </ul>
  *
  * <h2>Which read sees which write</h2>
  * <ul>
- *   <li>A stripe is published by a compare-and-set of its table slot (release) and loaded with
+ *   <li>A stripe (and the table) is published by a compare-and-set (release) and loaded with
  *       acquire, so a reader sees its initial values.
  *   <li>A record writes its sums, min and max <i>before</i> its bucket count (the count's store
  *       is a release, or an atomic), and the collector reads the counts <i>before</i> the sums,
@@ -66,8 +95,11 @@ import java.lang.invoke.VarHandle;
  *   <li>The collector reads the final value of a sum slot before its release store of the next
  *       {@code REQUEST}; the owner loads {@code REQUEST} with acquire before it zeroes that slot.
  *   <li>An owner's termination happens-before {@link Thread#isAlive()} returns false, so a drain
- *       that starts after {@link #ownerEnded} answered true sees every write of the owner, after
- *       which the collector {@link #retire}s the stripe and a new thread may own the table slot.
+ *       that starts after {@link #ownerEnded} or {@link #compactOwnerEnded} answered true sees
+ *       every write of the owner, after which the collector retires the stripe (owner cleared
+ *       first, then the stripe) and a new thread may own the table slot, or take a fresh compact
+ *       stripe if the cell never inflated. A thread that finds the compact stripe held, by a live
+ *       or a not yet retired ended owner, inflates instead: it never writes that stripe.
  * </ul>
  *
  * <h2>Progress</h2>
@@ -75,15 +107,18 @@ import java.lang.invoke.VarHandle;
  * stores, on a shared one an atomic add. The double sum is wait-free on an owned stripe and
  * <b>lock-free</b> on a shared one (a compare-and-set retried only when another thread wrote the
  * same slot in between). Min and max are read-compare, and a compare-and-set loop only on a new
- * extreme (lock-free). {@link #forCurrentThread()} allocates and publishes a stripe at most once
- * per thread and slot. A drain never makes a writer wait, and never waits for one.
+ * extreme (lock-free). A record allocates at most once per thread and stripe: the compact stripe
+ * (one compare-and-set, then a record retried once on it), the table (one compare-and-set, the
+ * loser uses the winner's), a padded stripe. A drain never makes a writer wait, and never waits
+ * for one.
  *
  * <h2>Why exponential histograms differ</h2>
  * {@link ExponentialHistogram} hashes threads onto stripes the same way but never owns them:
  * every stripe is shared and written with atomic adds, because a single-writer stripe needs a
  * last-reading array per drained bucket chunk on the collector's side (1.2 KiB per chunk) and
  * the bucket chunks dominate its memory. Its drains exchange every slot, so the same "drained
- * exactly once" and "count before sum" rules hold there.
+ * exactly once" and "count before sum" rules hold there. It uses {@link #PAD} and {@link #SLOT}
+ * only.
  */
 abstract class LongStripes {
   /** Unused longs on each side of a padded stripe's data slots: 64 bytes, one cache line. */
@@ -141,7 +176,7 @@ abstract class LongStripes {
   private final long[] initial;
   /** The first writer's unpadded stripe, or null; see "compact start" in the class comment. */
   private long[] compact;
-  /** The thread owning {@link #compact}: the only one that writes it. */
+  /** The thread owning {@code compact}: the only one that writes it. */
   private Thread compactOwner;
   /** The padded stripes, from the first record of a second thread on; never unset. */
   private Table table;

@@ -23,6 +23,12 @@ package dev.stria.core.internal;
  * increments that could approach that (2^40 and more) in the double part. The counter does not
  * check signs: monotonic counters reject negative increments in the API.
  *
+ * <p><b>Memory.</b> A counter only one thread adds to holds one unpadded stripe of six longs
+ * (allocated by the first add) and nothing else; the padded stripes, a cache line on each side,
+ * and their table are allocated only once a second thread adds, as {@link
+ * java.util.concurrent.atomic.LongAdder} starts with its base and stripes on contention. The
+ * collector's readings are allocated by the first drain.
+ *
  * <p>The protocol and why it is correct: {@link LongStripes}.
  */
 public final class StripedCounter extends LongStripes {
