@@ -1,5 +1,7 @@
 package dev.stria.core.internal;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * A striped histogram with explicit bucket bounds: per-bucket counts, sum, min and max.
  *
@@ -18,32 +20,52 @@ package dev.stria.core.internal;
  * drain that takes a count also takes its sum, min and max. A drained sum is as precise as
  * adding that interval's values alone. Drains are serialised on the cell and never make a writer
  * wait. The protocol, its happens-before edges and its progress guarantees: {@link LongStripes}.
+ *
+ * <p><b>Memory.</b> A histogram only one thread records into holds one unpadded stripe (its
+ * buckets, sums, min, max) and nothing else; the padded stripes and their table are allocated
+ * only once a second thread records. Histograms with the same number of buckets share their
+ * stripes' initial values.
  */
-public final class ExplicitBucketHistogram {
+public final class ExplicitBucketHistogram extends LongStripes {
+  private static final int FIRST_BUCKET = FIRST_CELL_SLOT;
+  /** The initial slots per bucket count, shared by every histogram of that shape. */
+  private static final ConcurrentHashMap<Integer, long[]> INITIAL = new ConcurrentHashMap<>();
+
   private final BucketBounds bounds;
-  private final LongStripes stripes;
-  private final StripeReadings readings;
-  private static final int FIRST_BUCKET = LongStripes.FIRST_CELL_SLOT;
-
-  private final int sumLongSlot;
-  private final int minSlot;
-  private final int maxSlot;
-  private final int droppedSlot;
   private final int buckets;
+  /** The collector's readings: created by the first drain, so a series never drained pays none. */
+  private StripeReadings readings;
 
-  /** A histogram with {@code bounds}, empty. */
+  /** A histogram with {@code bounds}, empty; it allocates its first stripe on its first record. */
   public ExplicitBucketHistogram(BucketBounds bounds) {
+    super(INITIAL.computeIfAbsent(bounds.bucketCount(), ExplicitBucketHistogram::initial));
     this.bounds = bounds;
     this.buckets = bounds.bucketCount();
-    this.sumLongSlot = FIRST_BUCKET + buckets;
-    this.minSlot = sumLongSlot + 1;
-    this.maxSlot = sumLongSlot + 2;
-    this.droppedSlot = sumLongSlot + 3;
-    long[] initial = new long[buckets + 4];
-    initial[minSlot - FIRST_BUCKET] = DoubleBits.POSITIVE_INFINITY;
-    initial[maxSlot - FIRST_BUCKET] = DoubleBits.NEGATIVE_INFINITY;
-    this.stripes = new LongStripes(initial);
-    this.readings = new StripeReadings(stripes);
+  }
+
+  /** Frame and sums zero, buckets zero, then long sum, min, max, dropped. */
+  private static long[] initial(int buckets) {
+    long[] initial = zeroes(buckets + 4);
+    initial[FIRST_BUCKET - FRAME + buckets + 1] = DoubleBits.POSITIVE_INFINITY;
+    initial[FIRST_BUCKET - FRAME + buckets + 2] = DoubleBits.NEGATIVE_INFINITY;
+    return initial;
+  }
+
+  // The cell's slots after the buckets, relative to a stripe's base.
+  private int sumLongSlot() {
+    return FIRST_BUCKET + buckets;
+  }
+
+  private int minSlot() {
+    return FIRST_BUCKET + buckets + 1;
+  }
+
+  private int maxSlot() {
+    return FIRST_BUCKET + buckets + 2;
+  }
+
+  private int droppedSlot() {
+    return FIRST_BUCKET + buckets + 3;
   }
 
   /** The bucket bounds this histogram counts into. */
@@ -53,16 +75,28 @@ public final class ExplicitBucketHistogram {
 
   /** Records a finite value; NaN and infinities are counted as dropped. */
   public void record(double value) {
-    long[] stripe = stripes.forCurrentThread();
-    boolean owned = LongStripes.isOwned(stripe);
-    if (value - value != 0) { // NaN or infinite
-      LongStripes.add(stripe, owned, droppedSlot, 1L);
+    long[] compact = ownCompact(Thread.currentThread());
+    if (compact != null) {
+      recordInto(compact, COMPACT, true, value);
       return;
     }
-    LongStripes.addSum(stripe, owned, value);
-    DoubleBits.min(stripe, minSlot, value);
-    DoubleBits.max(stripe, maxSlot, value);
-    LongStripes.add(stripe, owned, FIRST_BUCKET + bounds.indexOf(value), 1L); // last: see class comment
+    long[] stripe = padded(Thread.currentThread());
+    if (stripe == null) {
+      record(value); // this thread has just taken the compact stripe
+    } else {
+      recordInto(stripe, PADDED, isOwned(stripe, PADDED), value);
+    }
+  }
+
+  private void recordInto(long[] stripe, int base, boolean owned, double value) {
+    if (value - value != 0) { // NaN or infinite
+      add(stripe, owned, base + droppedSlot(), 1L);
+      return;
+    }
+    addSum(stripe, base, owned, value);
+    DoubleBits.min(stripe, base + minSlot(), value);
+    DoubleBits.max(stripe, base + maxSlot(), value);
+    add(stripe, owned, base + FIRST_BUCKET + bounds.indexOf(value), 1L); // last: see class comment
   }
 
   /**
@@ -70,13 +104,25 @@ public final class ExplicitBucketHistogram {
    * a shared stripe the sum is a wait-free atomic add).
    */
   public void recordLong(long value) {
-    long[] stripe = stripes.forCurrentThread();
-    boolean owned = LongStripes.isOwned(stripe);
-    LongStripes.add(stripe, owned, sumLongSlot, value);
+    long[] compact = ownCompact(Thread.currentThread());
+    if (compact != null) {
+      recordLongInto(compact, COMPACT, true, value);
+      return;
+    }
+    long[] stripe = padded(Thread.currentThread());
+    if (stripe == null) {
+      recordLong(value); // this thread has just taken the compact stripe
+    } else {
+      recordLongInto(stripe, PADDED, isOwned(stripe, PADDED), value);
+    }
+  }
+
+  private void recordLongInto(long[] stripe, int base, boolean owned, long value) {
+    add(stripe, owned, base + sumLongSlot(), value);
     double scaled = value * bounds.longUnit();
-    DoubleBits.min(stripe, minSlot, scaled);
-    DoubleBits.max(stripe, maxSlot, scaled);
-    LongStripes.add(stripe, owned, FIRST_BUCKET + bounds.indexOfLong(value), 1L); // last: see class comment
+    DoubleBits.min(stripe, base + minSlot(), scaled);
+    DoubleBits.max(stripe, base + maxSlot(), scaled);
+    add(stripe, owned, base + FIRST_BUCKET + bounds.indexOfLong(value), 1L); // last: see class comment
   }
 
   /** Takes everything recorded since the previous drain; see the class comment. */
@@ -97,25 +143,39 @@ public final class ExplicitBucketHistogram {
           "cannot drain a histogram of " + buckets + " buckets into data of "
               + data.bucketCountLength());
     }
-    readings.drainAll((stripe, seen) -> drainStripe(stripe, seen, data));
+    if (readings == null) {
+      readings = new StripeReadings(this);
+    }
+    readings.drainAll((stripe, base, seen) -> drainStripe(stripe, base, seen, data));
   }
 
   /** Buckets first, then sum, min and max: see the class comment. */
-  private void drainStripe(long[] stripe, long[] seen, HistogramData data) {
+  private void drainStripe(long[] stripe, int base, long[] seen, HistogramData data) {
     for (int b = 0; b < buckets; b++) {
-      data.add(b, StripeReadings.take(stripe, seen, FIRST_BUCKET + b));
+      data.add(b, StripeReadings.take(stripe, base, seen, FIRST_BUCKET + b));
     }
-    long longSum = StripeReadings.take(stripe, seen, sumLongSlot);
-    double doubleSum = StripeReadings.takeSum(stripe, seen);
+    long longSum = StripeReadings.take(stripe, base, seen, sumLongSlot());
+    double doubleSum = StripeReadings.takeSum(stripe, base, seen);
     data.addSum(doubleSum + longSum * bounds.longUnit());
     data.extend(
-        DoubleBits.exchange(stripe, minSlot, DoubleBits.POSITIVE_INFINITY),
-        DoubleBits.exchange(stripe, maxSlot, DoubleBits.NEGATIVE_INFINITY));
-    data.addDropped(StripeReadings.take(stripe, seen, droppedSlot));
+        DoubleBits.exchange(stripe, base + minSlot(), DoubleBits.POSITIVE_INFINITY),
+        DoubleBits.exchange(stripe, base + maxSlot(), DoubleBits.NEGATIVE_INFINITY));
+    data.addDropped(StripeReadings.take(stripe, base, seen, droppedSlot()));
   }
 
-  /** The number of stripes allocated so far (one per thread that mapped to a new stripe). */
+  /**
+   * The number of stripes allocated so far: the compact one, and the padded ones of a histogram
+   * more than one thread has recorded into.
+   */
   public int stripesInUse() {
-    return stripes.stripesInUse();
+    return countStripes();
+  }
+
+  /**
+   * The number of padded stripes (a cache line of padding on each side) allocated so far: zero
+   * until a second thread records.
+   */
+  public int paddedStripesInUse() {
+    return countPaddedStripes();
   }
 }

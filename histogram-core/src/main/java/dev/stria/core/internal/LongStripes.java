@@ -4,15 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The stripes of a counter or explicit-bucket histogram cell, and <b>the contract of the stripe
- * protocol</b> that {@link StripeReadings} (the collector's side), {@link StripedCounter} and
- * {@link ExplicitBucketHistogram} follow. The other classes point here; this is the one place
- * that says why the protocol is correct.
+ * The stripes of a counter or explicit-bucket histogram cell (the cells extend this class), and
+ * <b>the contract of the stripe protocol</b> that {@link StripeReadings} (the collector's side),
+ * {@link StripedCounter} and {@link ExplicitBucketHistogram} follow. The other classes point here;
+ * this is the one place that says why the protocol is correct.
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>Any number of writer threads record; each record touches only the stripe that {@link
- *       #forCurrentThread()} returns for the calling thread.
+ *   <li>Any number of writer threads record; each record touches only the one stripe that {@link
+ *       #ownCompact} or {@link #padded} returns for the calling thread.
  *   <li>One collector at a time drains a cell (the cells serialise {@code drain} with {@code
  *       synchronized}); it may run at any moment relative to any writer.
  *   <li>Counting slots hold sums that writers only add to ({@code long} counts, and the
@@ -20,22 +20,50 @@ import java.lang.invoke.VarHandle;
  *       is exact as long as one interval adds less than 2^63 to one stripe).
  * </ul>
  *
- * <h2>Who writes which slot</h2>
- * A stripe is a padded {@code long[]}: a cache line of padding, the data slots, a cache line of
- * padding, so two stripes never share a cache line. Slot {@link #REQUEST} in the leading padding
- * is written by the collector only; every data slot is written as follows.
+ * <h2>Stripes and their layout</h2>
+ * A stripe is a {@code long[]} whose slots are named relative to a <i>base</i>: {@link #REQUEST},
+ * {@link #KIND}, {@link #FRAME}, {@link #SUM_0}, {@link #SUM_1}, then the cell's own slots from
+ * {@link #FIRST_CELL_SLOT}. There are two shapes:
  * <ul>
- *   <li><b>Owned stripe</b> ({@code stripe[KIND] == OWNED}): created by the first thread whose
- *       slot in the table was empty, and written by that thread only. Ownership is decided by
- *       the {@link Thread} object ({@code owners[i] == Thread.currentThread()}), never by {@link
- *       Thread#getId()}, which a subclass may override to return another thread's id. The owner
- *       adds with a plain read and a release store ({@link #add(long[], boolean, int, long)}): no
- *       atomic instruction. The collector never writes a counting slot of an owned stripe: it
- *       reads it and subtracts its previous reading ({@link StripeReadings#take}).
- *   <li><b>Shared stripe</b> ({@code stripe[KIND] == SHARED}), one per table slot: written by
- *       every thread whose table slot is owned by another thread, with atomic adds (a
- *       compare-and-set loop for the double sum). The collector drains it by exchanging each
- *       slot with zero ({@code getAndSet}); never read-then-zero.
+ *   <li>The <b>compact stripe</b> (base {@link #COMPACT}, no padding): the first stripe of every
+ *       cell, taken by the first thread that records ({@code compact}, owner {@link
+ *       #compactOwner}). A cell only one thread writes — most labelled series — never allocates
+ *       anything else: no table, no padding. Like {@link java.util.concurrent.atomic.LongAdder}'s
+ *       base field, it may share a cache line with other objects; that costs nothing while one
+ *       thread writes it, and it stops being written once a second thread records (below).
+ *   <li><b>Padded stripes</b> (base {@link #PADDED}): a cache line of padding, the slots, a cache
+ *       line of padding, so two stripes never share a cache line; {@code REQUEST} and {@code
+ *       KIND} sit in the leading padding. They live in the {@link Table}, allocated by the first
+ *       record of a thread that does not own the compact stripe ({@code inflate}): a
+ *       compare-and-set of {@code table} from null, after which the table is never unset.
+ * </ul>
+ *
+ * <h2>Who writes which slot</h2>
+ * <ul>
+ *   <li><b>Owned stripe</b> ({@code KIND == OWNED}): the compact stripe, or a padded stripe
+ *       created by the first thread whose table slot was empty; written by that thread only.
+ *       Ownership is decided by the {@link Thread} object ({@code compactOwner ==
+ *       Thread.currentThread()}, {@code owners[i] == Thread.currentThread()}), never by {@link
+ *       Thread#getId()}, which a subclass may override to return another thread's id (the id only
+ *       picks a table slot). The owner adds with a plain read and a release store ({@link
+ *       #add(long[], boolean, int, long)}): no atomic instruction. The collector never writes a
+ *       counting slot of an owned stripe: it reads it and subtracts its previous reading ({@link
+ *       StripeReadings#take}).
+ *   <li><b>The compact stripe's owner moves</b> to the table once the table exists: its fast path
+ *       ({@link #ownCompact}) loads {@code table} with acquire on every record and uses the
+ *       compact stripe only while that is null. A record that loaded null just before another
+ *       thread inflated finishes on the compact stripe; later records of the owner go to a padded
+ *       stripe. The compact stripe is not emptied or copied: it stays in every drain, as any
+ *       owned stripe, until its owner has ended. So the inflation needs no handshake with the
+ *       owner or the collector: no slot is written by two threads, every write lands in a stripe
+ *       that drains keep reading, and a drain that runs during the inflation reads the table it
+ *       loads (or none), taking the padded stripes' writes now or in the next drain. Once the
+ *       owner has moved, nobody writes the compact stripe, so the cell's fields, read by every
+ *       writer, never share a written cache line with it.
+ *   <li><b>Shared stripe</b> ({@code KIND == SHARED}), one per table slot: written by every thread
+ *       whose table slot is owned by another thread, with atomic adds (a compare-and-set loop for
+ *       the double sum). The collector drains it by exchanging each slot with zero ({@code
+ *       getAndSet}); never read-then-zero.
  *   <li><b>The double sum of an owned stripe</b> is kept in <i>frames</i>, so that a delta's sum
  *       is as precise as the sum of that interval's values alone, not rounded to the magnitude of
  *       everything the thread ever recorded. Slots {@link #FRAME}, {@link #SUM_0} and {@link
@@ -47,12 +75,13 @@ import java.lang.invoke.VarHandle;
  *       {@code SUM_((r - 1) & 1)}, which the owner has left for good; so the owner zeroes a slot
  *       only after the collector has taken all of it. Hence {@code FRAME} is always {@code
  *       REQUEST} or {@code REQUEST - 1}, and each value is taken once ({@link
- *       StripeReadings#takeSum}).
+ *       StripeReadings#takeSum}). A compact stripe whose owner moved stays in its last frame; the
+ *       collector then takes that frame slot's growth, and never advances the request again.
  * </ul>
  *
  * <h2>Which read sees which write</h2>
  * <ul>
- *   <li>A stripe is published by a compare-and-set of its table slot (release) and loaded with
+ *   <li>A stripe (and the table) is published by a compare-and-set (release) and loaded with
  *       acquire, so a reader sees its initial values.
  *   <li>A record writes its sums, min and max <i>before</i> its bucket count (the count's store
  *       is a release, or an atomic), and the collector reads the counts <i>before</i> the sums,
@@ -66,8 +95,11 @@ import java.lang.invoke.VarHandle;
  *   <li>The collector reads the final value of a sum slot before its release store of the next
  *       {@code REQUEST}; the owner loads {@code REQUEST} with acquire before it zeroes that slot.
  *   <li>An owner's termination happens-before {@link Thread#isAlive()} returns false, so a drain
- *       that starts after {@link #ownerEnded} answered true sees every write of the owner, after
- *       which the collector {@link #retire}s the stripe and a new thread may own the table slot.
+ *       that starts after {@link #ownerEnded} or {@link #compactOwnerEnded} answered true sees
+ *       every write of the owner, after which the collector retires the stripe (owner cleared
+ *       first, then the stripe) and a new thread may own the table slot, or take a fresh compact
+ *       stripe if the cell never inflated. A thread that finds the compact stripe held, by a live
+ *       or a not yet retired ended owner, inflates instead: it never writes that stripe.
  * </ul>
  *
  * <h2>Progress</h2>
@@ -75,36 +107,47 @@ import java.lang.invoke.VarHandle;
  * stores, on a shared one an atomic add. The double sum is wait-free on an owned stripe and
  * <b>lock-free</b> on a shared one (a compare-and-set retried only when another thread wrote the
  * same slot in between). Min and max are read-compare, and a compare-and-set loop only on a new
- * extreme (lock-free). {@link #forCurrentThread()} allocates and publishes a stripe at most once
- * per thread and slot. A drain never makes a writer wait, and never waits for one.
+ * extreme (lock-free). A record allocates at most once per thread and stripe: the compact stripe
+ * (one compare-and-set, then a record retried once on it), the table (one compare-and-set, the
+ * loser uses the winner's), a padded stripe. A drain never makes a writer wait, and never waits
+ * for one.
  *
  * <h2>Why exponential histograms differ</h2>
  * {@link ExponentialHistogram} hashes threads onto stripes the same way but never owns them:
  * every stripe is shared and written with atomic adds, because a single-writer stripe needs a
  * last-reading array per drained bucket chunk on the collector's side (1.2 KiB per chunk) and
  * the bucket chunks dominate its memory. Its drains exchange every slot, so the same "drained
- * exactly once" and "count before sum" rules hold there.
+ * exactly once" and "count before sum" rules hold there. It uses {@link #PAD} and {@link #SLOT}
+ * only.
  */
-final class LongStripes {
-  /** Unused longs on each side of the data slots: 64 bytes, one cache line. */
+abstract class LongStripes {
+  /** Unused longs on each side of a padded stripe's data slots: 64 bytes, one cache line. */
   static final int PAD = 8;
 
-  /** Where a stripe says whether it is owned or shared, inside the leading padding. */
-  static final int KIND = PAD - 1;
+  // Slots relative to a stripe's base: 0 in a compact stripe, PADDED in a padded one.
 
-  /** The collector's frame request for the owner's double sum, inside the leading padding. */
-  static final int REQUEST = PAD - 2;
+  /** The collector's frame request for the owner's double sum. */
+  static final int REQUEST = 0;
+
+  /** Whether the stripe is owned or shared. */
+  static final int KIND = 1;
 
   /** The frame the owner's double sum is in: the first data slot. */
-  static final int FRAME = PAD;
+  static final int FRAME = 2;
 
   /** The double sum's two frame slots (raw bits); a shared stripe uses only {@code SUM_0}. */
-  static final int SUM_0 = PAD + 1;
+  static final int SUM_0 = 3;
 
-  static final int SUM_1 = PAD + 2;
+  static final int SUM_1 = 4;
 
   /** The first slot a cell lays out for itself, after the frame and the double sum. */
-  static final int FIRST_CELL_SLOT = PAD + 3;
+  static final int FIRST_CELL_SLOT = 5;
+
+  /** The base of a compact stripe: no padding. */
+  static final int COMPACT = 0;
+
+  /** The base of a padded stripe: its {@code FRAME} is the first slot after a cache line. */
+  static final int PADDED = PAD - FRAME;
 
   static final long OWNED = 1;
   static final long SHARED = -1;
@@ -112,66 +155,174 @@ final class LongStripes {
   /** Access to a stripe's slots. */
   static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
-  private static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(long[][].class);
+  private static final VarHandle ARRAY = MethodHandles.arrayElementVarHandle(long[][].class);
   private static final VarHandle OWNERS = MethodHandles.arrayElementVarHandle(Thread[].class);
+  private static final VarHandle COMPACT_STRIPE;
+  private static final VarHandle COMPACT_OWNER;
+  private static final VarHandle TABLE;
 
-  private final long[][] table;
-  /** The thread owning each stripe: ownership is checked against it on every record. */
-  private final Thread[] owners;
-  private final int shift;
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      COMPACT_STRIPE = lookup.findVarHandle(LongStripes.class, "compact", long[].class);
+      COMPACT_OWNER = lookup.findVarHandle(LongStripes.class, "compactOwner", Thread.class);
+      TABLE = lookup.findVarHandle(LongStripes.class, "table", Table.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The initial data slots of every stripe (frame and sums, then the cell's); never written. */
   private final long[] initial;
-  /** Per slot, the stripe of the threads that map to the slot but do not own it. */
-  private final long[][] shared;
+  /** The first writer's unpadded stripe, or null; see "compact start" in the class comment. */
+  private long[] compact;
+  /** The thread owning {@code compact}: the only one that writes it. */
+  private Thread compactOwner;
+  /** The padded stripes, from the first record of a second thread on; never unset. */
+  private Table table;
 
-  /**
-   * @param cellSlots the initial value of each of the cell's own slots (its length is their
-   *     number); for slots such as a minimum that start at {@code +Inf}
-   */
-  LongStripes(long[] cellSlots) {
-    int count = ThreadStripe.stripeCount();
-    this.table = new long[count][];
-    this.owners = new Thread[count];
-    this.shared = new long[count][];
-    this.shift = 32 - Integer.numberOfTrailingZeros(count);
-    this.initial = new long[FIRST_CELL_SLOT - PAD + cellSlots.length];
-    System.arraycopy(cellSlots, 0, initial, FIRST_CELL_SLOT - PAD, cellSlots.length);
+  /** The padded stripes of a cell that more than one thread has recorded into. */
+  static final class Table {
+    final long[][] stripes;
+    /** The thread owning each stripe: ownership is checked against it on every record. */
+    final Thread[] owners;
+    /** Per slot, the stripe of the threads that map to the slot but do not own it. */
+    final long[][] shared;
+    final int shift;
+
+    Table(int count) {
+      this.stripes = new long[count][];
+      this.owners = new Thread[count];
+      this.shared = new long[count][];
+      this.shift = 32 - Integer.numberOfTrailingZeros(count);
+    }
   }
 
-  /** Stripes whose cell slots start at zero. */
-  static LongStripes zeroed(int cellSlots) {
-    return new LongStripes(new long[cellSlots]);
+  /**
+   * @param initial the initial value of every data slot from {@code FRAME} on (frame and double
+   *     sum zero, then the cell's own slots, e.g. a minimum at {@code +Inf}); shared, never
+   *     written, so cells of one shape may pass the same array
+   */
+  LongStripes(long[] initial) {
+    this.initial = initial;
+  }
+
+  /** The {@code initial} array for cells whose {@code cellSlots} slots start at zero. */
+  static long[] zeroes(int cellSlots) {
+    return new long[FIRST_CELL_SLOT - FRAME + cellSlots];
   }
 
   /**
-   * The stripe the current thread records into: its own (plain writes), or its table slot's
-   * shared one (atomic writes); {@link #isOwned} tells which.
+   * The compact stripe, when the current thread owns it and no second thread has recorded yet:
+   * the cell then records at base {@link #COMPACT} with plain writes. Otherwise null, and the
+   * cell calls {@link #padded}.
    */
-  long[] forCurrentThread() {
-    Thread current = Thread.currentThread();
-    int index = ThreadStripe.hash(current.getId()) >>> shift;
-    long[] stripe = (long[]) TABLE.getAcquire(table, index);
-    if (stripe != null && OWNERS.getAcquire(owners, index) == current) {
+  final long[] ownCompact(Thread current) {
+    // An acquire load, so that a loop never keeps an old null (and the owner moves on to the
+    // table once it exists); on x86 a plain load.
+    if (TABLE.getAcquire(this) == null && compactOwner == current) {
+      return compact;
+    }
+    return null;
+  }
+
+  /**
+   * The padded stripe {@code current} records into at base {@link #PADDED}: its own (plain
+   * writes) or its table slot's shared one (atomic writes), {@link #isOwned} tells which; or null
+   * when the current thread has just taken the compact stripe, which {@link #ownCompact} now
+   * returns.
+   */
+  final long[] padded(Thread current) {
+    Table t = (Table) TABLE.getAcquire(this);
+    if (t == null) {
+      if (COMPACT_STRIPE.getAcquire(this) == null && claimCompact(current)) {
+        return null;
+      }
+      t = inflate();
+    }
+    int index = ThreadStripe.hash(current.getId()) >>> t.shift;
+    long[] stripe = (long[]) ARRAY.getAcquire(t.stripes, index);
+    if (stripe != null && OWNERS.getAcquire(t.owners, index) == current) {
       return stripe;
     }
-    return stripe == null ? create(index, current) : shared(index);
+    return stripe == null ? create(t, index, current) : shared(t, index);
   }
 
-  /** Whether {@code stripe} is owned by one thread (true) or shared (false). */
-  static boolean isOwned(long[] stripe) {
-    return stripe[KIND] == OWNED;
+  private boolean claimCompact(Thread current) {
+    long[] fresh = newStripe(COMPACT, OWNED);
+    if (!COMPACT_STRIPE.compareAndSet(this, null, fresh)) { // release: the stripe's initial values
+      return false;
+    }
+    // Until this store a thread that finds the stripe sees no owner (or the last ended one) and
+    // inflates; the owner reads its own store.
+    COMPACT_OWNER.setRelease(this, current);
+    return true;
   }
 
-  private long[] create(int index, Thread owner) {
-    long[] fresh = newStripe(OWNED);
-    long[] witness = (long[]) TABLE.compareAndExchangeRelease(table, index, null, fresh);
+  /** Allocates the table, or returns the one another thread allocated first. */
+  private Table inflate() {
+    Table fresh = new Table(ThreadStripe.stripeCount());
+    Table witness = (Table) TABLE.compareAndExchangeRelease(this, null, fresh);
+    return witness == null ? fresh : witness;
+  }
+
+  /** Whether a stripe at {@code base} is owned by one thread (true) or shared (false). */
+  static boolean isOwned(long[] stripe, int base) {
+    return stripe[base + KIND] == OWNED;
+  }
+
+  private long[] create(Table t, int index, Thread owner) {
+    long[] fresh = newStripe(PADDED, OWNED);
+    long[] witness = (long[]) ARRAY.compareAndExchangeRelease(t.stripes, index, null, fresh);
     if (witness != null) {
-      return shared(index);
+      return shared(t, index);
     }
     // Until this store a thread that loads the stripe finds no owner and uses the shared one;
     // the owner itself reads its own store. The owner is set only by the thread that won the
     // slot, and cleared only by the collector after the owner ended (see retire).
-    OWNERS.setRelease(owners, index, owner);
+    OWNERS.setRelease(t.owners, index, owner);
     return fresh;
+  }
+
+  private long[] shared(Table t, int index) {
+    long[] current = (long[]) ARRAY.getAcquire(t.shared, index);
+    if (current != null) {
+      return current;
+    }
+    long[] fresh = newStripe(PADDED, SHARED);
+    long[] witness = (long[]) ARRAY.compareAndExchangeRelease(t.shared, index, null, fresh);
+    return witness == null ? fresh : witness;
+  }
+
+  private long[] newStripe(int base, long kind) {
+    long[] fresh = new long[base == COMPACT ? FRAME + initial.length : PAD + initial.length + PAD];
+    fresh[base + KIND] = kind;
+    System.arraycopy(initial, 0, fresh, base + FRAME, initial.length);
+    return fresh;
+  }
+
+  // The collector's side (StripeReadings).
+
+  /** The compact stripe, or null if no thread has taken it (or it was retired). */
+  final long[] compactStripe() {
+    return (long[]) COMPACT_STRIPE.getAcquire(this);
+  }
+
+  /** Whether the compact stripe's owner has ended: see {@link #ownerEnded(Table, int)}. */
+  final boolean compactOwnerEnded() {
+    Thread owner = (Thread) COMPACT_OWNER.getAcquire(this);
+    return owner != null && !owner.isAlive();
+  }
+
+  /** Frees the compact stripe of an ended owner, as {@link #retire(Table, int, long[])}. */
+  final void retireCompact(long[] stripe) {
+    COMPACT_OWNER.setRelease(this, null);
+    COMPACT_STRIPE.compareAndSet(this, stripe, null);
+  }
+
+  /** The padded stripes, or null while at most one thread has recorded. */
+  final Table table() {
+    return (Table) TABLE.getAcquire(this);
   }
 
   /**
@@ -180,8 +331,8 @@ final class LongStripes {
    * thread writes the stripe any more: the collector drains it one last time and then {@link
    * #retire}s it.
    */
-  boolean ownerEnded(int index) {
-    Thread owner = (Thread) OWNERS.getAcquire(owners, index);
+  static boolean ownerEnded(Table t, int index) {
+    Thread owner = (Thread) OWNERS.getAcquire(t.owners, index);
     return owner != null && !owner.isAlive();
   }
 
@@ -190,63 +341,47 @@ final class LongStripes {
    * the slot instead of recording into the shared stripe: thread pools that replace their threads
    * keep single-writer stripes. Collector only, after its last drain of the stripe.
    */
-  void retire(int index, long[] stripe) {
+  static void retire(Table t, int index, long[] stripe) {
     // Owner first: a new thread that wins the emptied slot must never be taken for the dead one
     // (the collector would retire the new thread's stripe while it still writes it).
-    OWNERS.setRelease(owners, index, null);
-    TABLE.compareAndSet(table, index, stripe, null);
+    OWNERS.setRelease(t.owners, index, null);
+    ARRAY.compareAndSet(t.stripes, index, stripe, null);
   }
 
-  private long[] shared(int index) {
-    long[] current = (long[]) TABLE.getAcquire(shared, index);
-    if (current != null) {
-      return current;
-    }
-    long[] fresh = newStripe(SHARED);
-    long[] witness = (long[]) TABLE.compareAndExchangeRelease(shared, index, null, fresh);
-    return witness == null ? fresh : witness;
-  }
-
-  private long[] newStripe(long kind) {
-    long[] fresh = new long[PAD + initial.length + PAD];
-    fresh[KIND] = kind;
-    System.arraycopy(initial, 0, fresh, PAD, initial.length);
-    return fresh;
-  }
-
-  /** The number of owned stripe slots; {@link #stripe(int)} is null for slots never used. */
-  int capacity() {
-    return table.length;
-  }
-
-  /** The owned stripe in slot {@code index}, or null if no thread has used it yet. */
-  long[] stripe(int index) {
-    return (long[]) TABLE.getAcquire(table, index);
+  /** The owned padded stripe in slot {@code index}, or null if no thread uses it. */
+  static long[] stripe(Table t, int index) {
+    return (long[]) ARRAY.getAcquire(t.stripes, index);
   }
 
   /** The shared stripe of slot {@code index}, or null if no thread has needed it yet. */
-  long[] sharedStripe(int index) {
-    return (long[]) TABLE.getAcquire(shared, index);
+  static long[] sharedStripe(Table t, int index) {
+    return (long[]) ARRAY.getAcquire(t.shared, index);
   }
 
-  /** The number of data slots per stripe (frame and double sum included). */
-  int width() {
+  /** The number of data slots per stripe, from {@code FRAME} on. */
+  final int width() {
     return initial.length;
   }
 
-  /** The number of stripes in use (owned and shared), for memory accounting. */
-  int stripesInUse() {
-    int used = 0;
-    for (int i = 0; i < table.length; i++) {
-      used += (stripe(i) == null ? 0 : 1) + (sharedStripe(i) == null ? 0 : 1);
+  /** The number of stripes in use (compact, owned and shared), for memory accounting. */
+  final int countStripes() {
+    int used = compactStripe() == null ? 0 : 1;
+    Table t = table();
+    for (int i = 0; t != null && i < t.stripes.length; i++) {
+      used += (stripe(t, i) == null ? 0 : 1) + (sharedStripe(t, i) == null ? 0 : 1);
     }
     return used;
   }
 
+  /** The number of padded stripes in use (owned and shared); 0 while the cell is compact. */
+  final int countPaddedStripes() {
+    return countStripes() - (compactStripe() == null ? 0 : 1);
+  }
+
   /**
-   * Adds {@code delta} to a counting slot. On an owned stripe ({@code owned}, from {@link
-   * #isOwned}) a plain read and a release store, safe because only the owner writes the slot and
-   * the collector only reads it; on a shared stripe one atomic add.
+   * Adds {@code delta} to a counting slot (absolute index). On an owned stripe ({@code owned},
+   * from {@link #isOwned}) a plain read and a release store, safe because only the owner writes
+   * the slot and the collector only reads it; on a shared stripe one atomic add.
    */
   static void add(long[] stripe, boolean owned, int slot, long delta) {
     if (owned) {
@@ -257,26 +392,27 @@ final class LongStripes {
   }
 
   /**
-   * Adds {@code delta} to the stripe's double sum: on an owned stripe into the frame the
-   * collector asked for (see the class comment), on a shared stripe by compare-and-set.
+   * Adds {@code delta} to the double sum of the stripe at {@code base}: on an owned stripe into
+   * the frame the collector asked for (see the class comment), on a shared stripe by
+   * compare-and-set.
    */
-  static void addSum(long[] stripe, boolean owned, double delta) {
+  static void addSum(long[] stripe, int base, boolean owned, double delta) {
     if (!owned) {
-      DoubleBits.add(stripe, SUM_0, delta);
+      DoubleBits.add(stripe, base + SUM_0, delta);
       return;
     }
-    long request = (long) SLOT.getAcquire(stripe, REQUEST); // LoadLoad/LoadStore: see class doc
-    int slot = SUM_0 + (int) (request & 1);
-    if (request != stripe[FRAME]) {
-      enterFrame(stripe, request, slot);
+    long request = (long) SLOT.getAcquire(stripe, base + REQUEST); // LoadLoad/LoadStore: class doc
+    int slot = base + SUM_0 + (int) (request & 1);
+    if (request != stripe[base + FRAME]) {
+      enterFrame(stripe, base, request, slot);
     }
     SLOT.setRelease(
         stripe, slot, Double.doubleToRawLongBits(Double.longBitsToDouble(stripe[slot]) + delta));
   }
 
   /** Out of line: once per collection at most. The zero is visible before the new frame. */
-  private static void enterFrame(long[] stripe, long request, int slot) {
+  private static void enterFrame(long[] stripe, int base, long request, int slot) {
     SLOT.setOpaque(stripe, slot, 0L);
-    SLOT.setRelease(stripe, FRAME, request);
+    SLOT.setRelease(stripe, base + FRAME, request);
   }
 }

@@ -1,6 +1,9 @@
 package dev.stria.core.internal;
 
+import static dev.stria.core.internal.LongStripes.FRAME;
+import static dev.stria.core.internal.LongStripes.REQUEST;
 import static dev.stria.core.internal.LongStripes.SLOT;
+import static dev.stria.core.internal.LongStripes.SUM_0;
 
 /**
  * The collector's side of {@link LongStripes}: turns stripe slots into "what was added since the
@@ -8,72 +11,98 @@ import static dev.stria.core.internal.LongStripes.SLOT;
  *
  * <p>An owned stripe's counting slots only grow and only their owner writes them, so the delta is
  * the value read now minus the value read last time; this class keeps the last values, one array
- * per owned stripe. The shared stripe is written atomically by any thread, so its slots are
- * exchanged with zero instead ({@code getAndSet}, never read-then-zero). Either way each addition
- * is taken by exactly one drain.
+ * per owned stripe, allocated on the stripe's first drain. The shared stripe is written
+ * atomically by any thread, so its slots are exchanged with zero instead ({@code getAndSet},
+ * never read-then-zero). Either way each addition is taken by exactly one drain.
  *
- * <p>Not thread-safe: the cell serialises its drains.
+ * <p>Not thread-safe: the cell serialises its drains, and creates this on its first drain.
  */
 final class StripeReadings {
-  /** Takes one stripe's growth; {@code seen} is null for a shared stripe (see {@link #take}). */
+  /**
+   * Takes one stripe's growth: the stripe, the base its relative slots are at ({@link
+   * LongStripes#COMPACT} or {@link LongStripes#PADDED}), and what was last read of it, or null
+   * for a shared stripe (see {@link #take}).
+   */
   @FunctionalInterface
   interface StripeDrain {
-    void drain(long[] stripe, long[] seen);
+    void drain(long[] stripe, int base, long[] seen);
   }
 
   private final LongStripes stripes;
-  private final long[][] last;
-  /** Data slots per stripe: {@code seen[i]} is the last reading of the stripe's slot PAD + i. */
-  private final int slots;
+  /** The last reading of the compact stripe: {@code seen[i]} is its slot FRAME + i. */
+  private long[] compactSeen;
+  /** The same per owned padded stripe; allocated with the first drain that finds the table. */
+  private long[][] last;
 
   StripeReadings(LongStripes stripes) {
     this.stripes = stripes;
-    this.last = new long[stripes.capacity()][];
-    this.slots = stripes.width();
   }
 
   /**
-   * Hands every stripe in use to {@code drain}: each owned stripe with what was last read of it,
-   * then each shared stripe. The owner of a stripe is checked <i>before</i> its drain, so a stripe
-   * whose owner had ended is drained completely and then retired (see {@link LongStripes}).
+   * Hands every stripe in use to {@code drain}: the compact stripe and each owned padded stripe
+   * with what was last read of it, then each shared stripe. The owner of a stripe is checked
+   * <i>before</i> its drain, so a stripe whose owner had ended is drained completely and then
+   * retired (see {@link LongStripes}).
    */
   void drainAll(StripeDrain drain) {
-    for (int i = 0; i < stripes.capacity(); i++) {
-      long[] stripe = stripes.stripe(i);
+    long[] compact = stripes.compactStripe();
+    if (compact != null) {
+      boolean ended = stripes.compactOwnerEnded();
+      if (compactSeen == null) {
+        compactSeen = new long[stripes.width()];
+      }
+      drain.drain(compact, LongStripes.COMPACT, compactSeen);
+      if (ended) {
+        stripes.retireCompact(compact);
+        compactSeen = null; // a new owner's stripe starts at zero
+      }
+    }
+    LongStripes.Table table = stripes.table();
+    if (table == null) {
+      return;
+    }
+    if (last == null) {
+      last = new long[table.stripes.length][];
+    }
+    for (int i = 0; i < table.stripes.length; i++) {
+      long[] stripe = LongStripes.stripe(table, i);
       if (stripe != null) {
-        boolean ended = stripes.ownerEnded(i);
-        drain.drain(stripe, lastOf(i));
+        boolean ended = LongStripes.ownerEnded(table, i);
+        drain.drain(stripe, LongStripes.PADDED, lastOf(i));
         if (ended) {
-          stripes.retire(i, stripe);
+          LongStripes.retire(table, i, stripe);
           last[i] = null; // a new owner's stripe starts at zero
         }
       }
     }
-    for (int i = 0; i < stripes.capacity(); i++) {
-      long[] shared = stripes.sharedStripe(i);
+    for (int i = 0; i < table.shared.length; i++) {
+      long[] shared = LongStripes.sharedStripe(table, i);
       if (shared != null) {
-        drain.drain(shared, null);
+        drain.drain(shared, LongStripes.PADDED, null);
       }
     }
   }
 
-  /** What the collector last read from owned stripe {@code index}. */
+  /** What the collector last read from owned padded stripe {@code index}. */
   private long[] lastOf(int index) {
     long[] seen = last[index];
     if (seen == null) {
-      seen = new long[slots];
+      seen = new long[stripes.width()];
       last[index] = seen;
     }
     return seen;
   }
 
-  /** The growth of a long slot since the last drain; {@code seen} is null for the shared stripe. */
-  static long take(long[] stripe, long[] seen, int slot) {
+  /**
+   * The growth of the long slot {@code slot} (relative to {@code base}) since the last drain;
+   * {@code seen} is null for the shared stripe.
+   */
+  static long take(long[] stripe, int base, long[] seen, int slot) {
     if (seen == null) {
-      return (long) SLOT.getAndSet(stripe, slot, 0L);
+      return (long) SLOT.getAndSet(stripe, base + slot, 0L);
     }
-    long now = (long) SLOT.getAcquire(stripe, slot);
-    int i = slot - LongStripes.PAD;
+    long now = (long) SLOT.getAcquire(stripe, base + slot);
+    int i = slot - FRAME;
     long delta = now - seen[i];
     seen[i] = now;
     return delta;
@@ -86,29 +115,31 @@ final class StripeReadings {
    * owner has entered the requested frame, the rest of the previous frame (final now) plus the
    * requested frame's slot, and the request moves on to the next frame. Each value is thus taken
    * once, from a running sum that started at most two drains ago, so a delta's sum keeps the
-   * precision of that interval's values, whatever the thread recorded before.
+   * precision of that interval's values, whatever the thread recorded before. An owner that
+   * stopped writing the stripe (it moved to a padded one) stays in its frame for good, and each
+   * drain takes that frame slot's growth, zero once the last write was taken.
    */
-  static double takeSum(long[] stripe, long[] seen) {
+  static double takeSum(long[] stripe, int base, long[] seen) {
     if (seen == null) {
-      return Double.longBitsToDouble((long) SLOT.getAndSet(stripe, LongStripes.SUM_0, 0L));
+      return Double.longBitsToDouble((long) SLOT.getAndSet(stripe, base + SUM_0, 0L));
     }
-    long request = stripe[LongStripes.REQUEST]; // written by collectors only, serialised
-    int current = LongStripes.SUM_0 + (int) (request & 1);
-    int previous = LongStripes.SUM_0 + (int) ((request + 1) & 1);
-    long frame = (long) SLOT.getAcquire(stripe, LongStripes.FRAME);
+    long request = stripe[base + REQUEST]; // written by collectors only, serialised
+    int current = SUM_0 + (int) (request & 1);
+    int previous = SUM_0 + (int) ((request + 1) & 1);
+    long frame = (long) SLOT.getAcquire(stripe, base + FRAME);
     if (frame != request) {
-      return growth(stripe, seen, previous); // the owner still adds to the previous frame
+      return growth(stripe, base, seen, previous); // the owner still adds to the previous frame
     }
-    double sum = growth(stripe, seen, previous) + growth(stripe, seen, current);
+    double sum = growth(stripe, base, seen, previous) + growth(stripe, base, seen, current);
     // The owner zeroes the previous slot when it enters the next frame; it starts from zero.
-    seen[previous - LongStripes.PAD] = 0L;
-    SLOT.setRelease(stripe, LongStripes.REQUEST, request + 1); // after the final read above
+    seen[previous - FRAME] = 0L;
+    SLOT.setRelease(stripe, base + REQUEST, request + 1); // after the final read above
     return sum;
   }
 
-  private static double growth(long[] stripe, long[] seen, int slot) {
-    double now = Double.longBitsToDouble((long) SLOT.getAcquire(stripe, slot));
-    int i = slot - LongStripes.PAD;
+  private static double growth(long[] stripe, int base, long[] seen, int slot) {
+    double now = Double.longBitsToDouble((long) SLOT.getAcquire(stripe, base + slot));
+    int i = slot - FRAME;
     double delta = now - Double.longBitsToDouble(seen[i]);
     seen[i] = Double.doubleToRawLongBits(now);
     return delta;

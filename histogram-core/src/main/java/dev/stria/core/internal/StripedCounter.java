@@ -23,24 +23,59 @@ package dev.stria.core.internal;
  * increments that could approach that (2^40 and more) in the double part. The counter does not
  * check signs: monotonic counters reject negative increments in the API.
  *
+ * <p><b>Memory.</b> A counter only one thread adds to holds one unpadded stripe of six longs
+ * (allocated by the first add) and nothing else; the padded stripes, a cache line on each side,
+ * and their table are allocated only once a second thread adds, as {@link
+ * java.util.concurrent.atomic.LongAdder} starts with its base and stripes on contention. The
+ * collector's readings are allocated by the first drain.
+ *
  * <p>The protocol and why it is correct: {@link LongStripes}.
  */
-public final class StripedCounter {
-  private static final int LONG_SLOT = LongStripes.FIRST_CELL_SLOT;
+public final class StripedCounter extends LongStripes {
+  private static final int LONG_SLOT = FIRST_CELL_SLOT;
+  /** Every counter's stripes start at zero: one shared, never written, initial array. */
+  private static final long[] INITIAL = zeroes(1);
 
-  private final LongStripes stripes = LongStripes.zeroed(1);
-  private final StripeReadings readings = new StripeReadings(stripes);
+  /** The collector's readings: created by the first drain, so a series never drained pays none. */
+  private StripeReadings readings;
+
+  /** An empty counter; it allocates its first (compact) stripe on its first add. */
+  public StripedCounter() {
+    super(INITIAL);
+  }
 
   /** Adds a whole increment: wait-free, see the class comment. */
   public void add(long delta) {
-    long[] stripe = stripes.forCurrentThread();
-    LongStripes.add(stripe, LongStripes.isOwned(stripe), LONG_SLOT, delta);
+    long[] compact = ownCompact(Thread.currentThread());
+    if (compact != null) {
+      add(compact, true, COMPACT + LONG_SLOT, delta);
+    } else {
+      addPadded(delta);
+    }
+  }
+
+  private void addPadded(long delta) {
+    long[] stripe = padded(Thread.currentThread());
+    if (stripe == null) {
+      add(delta); // this thread has just taken the compact stripe
+    } else {
+      add(stripe, isOwned(stripe, PADDED), PADDED + LONG_SLOT, delta);
+    }
   }
 
   /** Adds a fractional increment: wait-free on an owned stripe, lock-free on a shared one. */
   public void add(double delta) {
-    long[] stripe = stripes.forCurrentThread();
-    LongStripes.addSum(stripe, LongStripes.isOwned(stripe), delta);
+    long[] compact = ownCompact(Thread.currentThread());
+    if (compact != null) {
+      addSum(compact, COMPACT, true, delta);
+      return;
+    }
+    long[] stripe = padded(Thread.currentThread());
+    if (stripe == null) {
+      add(delta); // this thread has just taken the compact stripe
+    } else {
+      addSum(stripe, PADDED, isOwned(stripe, PADDED), delta);
+    }
   }
 
   /**
@@ -50,17 +85,31 @@ public final class StripedCounter {
    * never by neither.
    */
   public synchronized SumDelta drain() {
+    if (readings == null) {
+      readings = new StripeReadings(this);
+    }
     long[] longs = {0};
     double[] doubles = {0};
-    readings.drainAll((stripe, seen) -> {
-      longs[0] += StripeReadings.take(stripe, seen, LONG_SLOT);
-      doubles[0] += StripeReadings.takeSum(stripe, seen);
+    readings.drainAll((stripe, base, seen) -> {
+      longs[0] += StripeReadings.take(stripe, base, seen, LONG_SLOT);
+      doubles[0] += StripeReadings.takeSum(stripe, base, seen);
     });
     return new SumDelta(longs[0], doubles[0]);
   }
 
-  /** The number of stripes this counter has allocated (one per thread that mapped to a new one). */
+  /**
+   * The number of stripes this counter has allocated: its compact stripe, and the padded ones of
+   * a counter more than one thread has added to.
+   */
   public int stripesInUse() {
-    return stripes.stripesInUse();
+    return countStripes();
+  }
+
+  /**
+   * The number of padded stripes (a cache line of padding on each side) this counter has
+   * allocated: zero until a second thread adds to it.
+   */
+  public int paddedStripesInUse() {
+    return countPaddedStripes();
   }
 }

@@ -1,0 +1,227 @@
+package dev.stria.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact start of {@link LongStripes}: a cell written by one thread keeps one unpadded
+ * stripe, and a second thread inflates it to the padded table while the first may be mid-record
+ * and a drain may be running. Totals and delta sums must stay exact through the inflation.
+ */
+class CompactStartTest {
+
+  /** A thread that claims another thread's id, as a Thread subclass may on Java 17. */
+  private static final class SameIdThread extends Thread {
+    SameIdThread(Runnable body) {
+      super(body);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // overriding getId() is exactly the corner under test
+    public long getId() {
+      return 7;
+    }
+  }
+
+  @Test
+  void aSingleWriterCellAllocatesNoPaddedStripe() {
+    StripedCounter counter = new StripedCounter();
+    ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+    for (int i = 0; i < 1000; i++) {
+      counter.add(1L);
+      counter.add(0.5);
+      histogram.record(1.5);
+      histogram.recordLong(3);
+    }
+    assertThat(counter.drain().value()).isEqualTo(1500.0);
+    assertThat(histogram.drain().count()).isEqualTo(2000);
+    // One compact stripe each, and no padded stripe: a padded one costs a cache line per side.
+    assertThat(counter.stripesInUse()).isEqualTo(1);
+    assertThat(counter.paddedStripesInUse()).isZero();
+    assertThat(histogram.stripesInUse()).isEqualTo(1);
+    assertThat(histogram.paddedStripesInUse()).isZero();
+  }
+
+  @Test
+  void aSecondThreadInflatesTheCellAndTheFirstMovesToItsPaddedStripe() throws Exception {
+    StripedCounter counter = new StripedCounter();
+    counter.add(1L);
+    Thread second = new Thread(() -> counter.add(2L));
+    second.start();
+    second.join();
+    counter.add(4L); // the first thread now records into the table
+    assertThat(counter.paddedStripesInUse()).isPositive();
+    assertThat(counter.drain().longPart()).isEqualTo(7);
+    // The second thread ended: its padded stripe was retired by that drain.
+    counter.add(8L);
+    // What is left is the first thread's own padded stripe: it no longer writes the compact one.
+    assertThat(counter.paddedStripesInUse()).isEqualTo(1);
+    assertThat(counter.drain().longPart()).isEqualTo(8);
+    assertThat(counter.drain().longPart()).isZero();
+  }
+
+  @Test
+  void aSecondThreadArrivingWhileDrainsRunKeepsTotalsAndSumsExact() throws Exception {
+    StressRun.repeat(() -> {
+      for (int round = 0; round < 20; round++) {
+        StripedCounter counter = new StripedCounter();
+        ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+        int perWriter = 200_000;
+        CountDownLatch firstIsCompact = new CountDownLatch(1);
+        long[] longs = new long[1];
+        double[] doubles = new double[2];
+        long[] counts = new long[1];
+        int[] paddedWhenSecondStarted = new int[1];
+        int overlapping = StressRun.run(
+            2,
+            w -> {
+              if (w == 1) {
+                await(firstIsCompact);
+                paddedWhenSecondStarted[0] = counter.paddedStripesInUse();
+              }
+              for (int i = 0; i < perWriter; i++) {
+                if (i == perWriter / 2) {
+                  StressRun.midpoint();
+                  if (w == 0) {
+                    firstIsCompact.countDown(); // the second arrives mid-record and mid-drains
+                  }
+                }
+                counter.add(1L);
+                counter.add(0.5);
+                histogram.record((i & 1) == 0 ? 0.25 : 1.5);
+              }
+            },
+            () -> {
+              SumDelta delta = counter.drain();
+              longs[0] += delta.longPart();
+              doubles[0] += delta.doublePart();
+              HistogramData data = histogram.drain();
+              counts[0] += data.count();
+              doubles[1] += data.sum();
+            });
+        SumDelta delta = counter.drain();
+        longs[0] += delta.longPart();
+        doubles[0] += delta.doublePart();
+        HistogramData data = histogram.drain();
+        counts[0] += data.count();
+        doubles[1] += data.sum();
+
+        assertThat(overlapping).as("drains that overlapped the writes").isPositive();
+        assertThat(paddedWhenSecondStarted[0]).as("compact until the second thread").isZero();
+        assertThat(longs[0]).isEqualTo(2L * perWriter);
+        assertThat(doubles[0]).isEqualTo(perWriter * 0.5 * 2);
+        assertThat(counts[0]).isEqualTo(2L * perWriter);
+        assertThat(doubles[1]).isEqualTo((perWriter / 2) * (0.25 + 1.5) * 2);
+      }
+    });
+  }
+
+  @Test
+  void aDeltaSumStaysPreciseAcrossTheInflation() throws Exception {
+    StripedCounter counter = new StripedCounter();
+    ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+    counter.add(1e17 + 0.5); // into the compact stripe's double sum
+    histogram.record(1e17);
+    assertThat(counter.drain().doublePart()).isEqualTo(1e17);
+    assertThat(histogram.drain().sum()).isEqualTo(1e17);
+    counter.add(0.25); // still compact, in the requested frame
+    histogram.record(0.25);
+    Thread second = new Thread(() -> {
+      counter.add(0.125);
+      histogram.record(0.125);
+    });
+    second.start();
+    second.join();
+    counter.add(0.5); // padded now; the compact stripe keeps its 1e17 frame
+    histogram.record(0.5);
+    assertThat(counter.drain().doublePart()).isEqualTo(0.875);
+    assertThat(histogram.drain().sum()).isEqualTo(0.875);
+    for (int interval = 0; interval < 10; interval++) {
+      counter.add(0.25);
+      histogram.record(0.25);
+      assertThat(counter.drain().doublePart()).isEqualTo(0.25);
+      assertThat(histogram.drain().sum()).isEqualTo(0.25);
+    }
+  }
+
+  @Test
+  void aCompactOwnerThatDiesBeforeInflationLosesNothing() throws Exception {
+    StripedCounter counter = new StripedCounter();
+    ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+    runToEnd(() -> record(counter, histogram, 1000));
+    // No drain yet: the dead owner still holds the compact stripe, so the next thread inflates.
+    runToEnd(() -> record(counter, histogram, 500));
+    assertThat(counter.paddedStripesInUse()).isPositive();
+    assertThat(counter.drain().longPart()).isEqualTo(1500);
+    assertThat(histogram.drain().count()).isEqualTo(1500);
+    // Both owners ended: that drain took their last values and retired their stripes.
+    assertThat(counter.drain().longPart()).isZero();
+    assertThat(counter.stripesInUse()).isZero();
+    assertThat(histogram.stripesInUse()).isZero();
+  }
+
+  @Test
+  void aRetiredCompactStripeIsTakenAgainByTheNextLoneThread() throws Exception {
+    StripedCounter counter = new StripedCounter();
+    ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+    long total = 0;
+    for (int round = 0; round < 20; round++) {
+      runToEnd(() -> record(counter, histogram, 100));
+      total += counter.drain().longPart();
+      assertThat(histogram.drain().count()).isEqualTo(100);
+      assertThat(counter.stripesInUse()).isZero();
+    }
+    assertThat(total).isEqualTo(2000);
+    assertThat(counter.paddedStripesInUse()).as("one thread at a time never inflates").isZero();
+    assertThat(histogram.paddedStripesInUse()).isZero();
+  }
+
+  @Test
+  void threadsClaimingOneIdNeverShareTheCompactStripe() throws Exception {
+    StressRun.repeat(() -> {
+      StripedCounter counter = new StripedCounter();
+      ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
+      int perThread = 500_000;
+      long[] drained = new long[2];
+      Thread first = new SameIdThread(() -> record(counter, histogram, perThread));
+      Thread second = new SameIdThread(() -> record(counter, histogram, perThread));
+      first.start();
+      second.start();
+      while (first.isAlive() || second.isAlive()) {
+        drained[0] += counter.drain().longPart();
+        drained[1] += histogram.drain().count();
+      }
+      first.join();
+      second.join();
+      drained[0] += counter.drain().longPart();
+      drained[1] += histogram.drain().count();
+      assertThat(first.getId()).isEqualTo(second.getId());
+      assertThat(drained[0]).isEqualTo(2L * perThread);
+      assertThat(drained[1]).isEqualTo(2L * perThread);
+    });
+  }
+
+  private static void record(StripedCounter counter, ExplicitBucketHistogram histogram, int n) {
+    for (int i = 0; i < n; i++) {
+      counter.add(1L);
+      histogram.record(1.5);
+    }
+  }
+
+  private static void runToEnd(Runnable body) throws InterruptedException {
+    Thread thread = new Thread(body);
+    thread.start();
+    thread.join();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
