@@ -1,7 +1,5 @@
 package dev.stria.core.internal;
 
-import static dev.stria.core.internal.LongStripes.SLOT;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -13,42 +11,45 @@ import java.lang.invoke.VarHandle;
  * owner's stripe drained once more and retired); this class adds the bucket windows.
  *
  * <h2>Bucket windows</h2>
- * Per sign, the owner counts into one dense {@code long[]} window: slot 0 holds the bucket index
+ * Per sign, the owner counts into one dense {@code int[]} window: slot 0 holds the bucket index
  * of slot 1, and slot {@code 1 + i} the count of bucket {@code base + i}. A window starts empty
  * (a shared sentinel of length 1) and is replaced by a larger copy when a value falls outside it:
  * the owner copies its counts into the new window, then publishes it with a release store, then
  * counts into it. Because only the owner writes, copying loses nothing: after the copy the old
  * window is never written again, and each bucket's count in the new window is at least what any
  * reader saw in the old one, so the collector's "count now minus count last read" is right in
- * whichever window it reads. A window never exceeds {@link #MAX_WINDOW} buckets: a value that
- * would stretch it further is recorded in the slot's shared stripe instead (sum, min, max and
- * count together, so a drain that takes its count also takes its sum).
+ * whichever window it reads.
+ *
+ * <p>Counts are {@code int}s that never wrap: a bucket whose count has reached {@link
+ * Integer#MAX_VALUE} (two billion values of one bucket by one thread) stays there, and its later
+ * values are recorded in the slot's shared stripe, as are values that would stretch a window
+ * beyond {@link #MAX_WINDOW} buckets. Such a value goes to the shared stripe whole (sum, min,
+ * max and count), so a drain that takes its count also takes its sum. Ints halve the memory of a
+ * window and of the collector's readings: together they cost what one {@code long} per bucket of
+ * an atomic stripe costs.
  *
  * <h2>Collector state</h2>
  * The collector keeps what it last read: {@link #seenScalars} for the scalar slots and one window
  * of readings per sign, aligned with the newest window it has seen. These fields are touched by
  * drains only, which the cell serialises.
- *
- * <p>Memory: an owner recording one value holds the scalar array (about 200 bytes), one window of
- * {@link #FIRST_WINDOW} buckets (150 bytes) and this object; the collector's readings, once it
- * has drained the stripe, are as large again.
  */
 final class OwnedExponentialStripe {
   /** The buckets of a first window: half an octave at scale 5. */
   static final int FIRST_WINDOW = 16;
 
-  /** The most buckets a window holds (32 KiB): 128 octaves at scale 5, 16 at scale 8. */
+  /** The most buckets a window holds (16 KiB): 128 octaves at scale 5, 16 at scale 8. */
   static final int MAX_WINDOW = 4096;
 
   /** The window of a sign never recorded: no bucket fits in it. */
-  private static final long[] EMPTY = new long[1];
+  private static final int[] EMPTY = new int[1];
 
+  private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle POSITIVE = window("positive");
   private static final VarHandle NEGATIVE = window("negative");
 
   private static VarHandle window(String field) {
     try {
-      return MethodHandles.lookup().findVarHandle(OwnedExponentialStripe.class, field, long[].class);
+      return MethodHandles.lookup().findVarHandle(OwnedExponentialStripe.class, field, int[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -61,13 +62,13 @@ final class OwnedExponentialStripe {
   final long[] scalars;
 
   // Written by the owner only (release stores through the handles); the owner reads them plainly.
-  private long[] positive = EMPTY;
-  private long[] negative = EMPTY;
+  private int[] positive = EMPTY;
+  private int[] negative = EMPTY;
 
   // The collector's readings: see the class comment.
   long[] seenScalars;
-  private long[] seenPositive = EMPTY;
-  private long[] seenNegative = EMPTY;
+  private int[] seenPositive = EMPTY;
+  private int[] seenNegative = EMPTY;
 
   OwnedExponentialStripe(Thread owner, int sideSlots) {
     this.owner = owner;
@@ -76,37 +77,55 @@ final class OwnedExponentialStripe {
   }
 
   /**
-   * Owner only: the window of one sign that holds bucket {@code index}, grown to hold it if
-   * needed, or null if that would make it wider than {@link #MAX_WINDOW}.
+   * Owner only: the window of one sign that holds bucket {@code index} with room for one more
+   * count, grown to hold it if needed; null if the bucket is full or the window would grow wider
+   * than {@link #MAX_WINDOW} (the shared stripe takes the value then).
    */
-  long[] windowFor(boolean negativeSign, int index) {
-    long[] window = negativeSign ? negative : positive;
-    if (Integer.compareUnsigned(index - (int) window[0], window.length - 1) < 0) {
-      return window;
+  int[] windowFor(boolean negativeSign, int index) {
+    int[] window = negativeSign ? negative : positive;
+    int offset = index - window[0];
+    if (Integer.compareUnsigned(offset, window.length - 1) >= 0) {
+      window = grow(negativeSign, window, index);
+      if (window == null) {
+        return null;
+      }
+      offset = index - window[0];
     }
-    return grow(negativeSign, window, index);
+    return window[1 + offset] != Integer.MAX_VALUE ? window : null;
   }
 
   /** Owner only: adds one to bucket {@code index} of a window from {@link #windowFor}. */
-  static void increment(long[] window, int index) {
-    int slot = 1 + index - (int) window[0];
-    SLOT.setRelease(window, slot, window[slot] + 1); // StoreStore: the sum, min and max first
+  static void increment(int[] window, int index) {
+    int slot = 1 + index - window[0];
+    COUNT.setRelease(window, slot, window[slot] + 1); // StoreStore: the sum, min and max first
   }
 
-  private long[] grow(boolean negativeSign, long[] window, int index) {
+  /**
+   * A copy of {@code window} that also holds {@code index}: half as large again (at least), with
+   * the new room on the side the index lies, since values tend to keep spreading that way.
+   */
+  private int[] grow(boolean negativeSign, int[] window, int index) {
     int oldLength = window.length - 1;
-    int oldBase = (int) window[0];
+    int oldBase = window[0];
     long low = oldLength == 0 ? index : Math.min(oldBase, index);
     long high = oldLength == 0 ? index : Math.max(oldBase + oldLength - 1L, index);
     long span = high - low + 1;
     if (span > MAX_WINDOW) {
       return null;
     }
-    long wanted = Math.max(FIRST_WINDOW, Math.max(span * 2, oldLength * 2L));
+    long wanted = Math.max(FIRST_WINDOW, Math.max(span + FIRST_WINDOW / 2, oldLength * 3L / 2));
     int length = (int) Math.min(MAX_WINDOW, wanted);
-    long base = low - (length - span) / 2;
-    long[] grown = new long[1 + length];
-    grown[0] = base;
+    long room = length - span;
+    long base;
+    if (oldLength == 0) {
+      base = low - room / 2;
+    } else if (index < oldBase) {
+      base = low - room; // growing downwards: keep the top
+    } else {
+      base = low; // growing upwards: keep the bottom
+    }
+    int[] grown = new int[1 + length];
+    grown[0] = (int) base;
     if (oldLength > 0) {
       System.arraycopy(window, 1, grown, (int) (1 + oldBase - base), oldLength);
     }
@@ -117,29 +136,29 @@ final class OwnedExponentialStripe {
 
   /** Collector only: each bucket's growth since the last drain, handed to {@code counts}. */
   void drainWindows(BucketCounts counts) {
-    seenPositive = drainWindow((long[]) POSITIVE.getAcquire(this), seenPositive, false, counts);
-    seenNegative = drainWindow((long[]) NEGATIVE.getAcquire(this), seenNegative, true, counts);
+    seenPositive = drainWindow((int[]) POSITIVE.getAcquire(this), seenPositive, false, counts);
+    seenNegative = drainWindow((int[]) NEGATIVE.getAcquire(this), seenNegative, true, counts);
   }
 
-  private static long[] drainWindow(
-      long[] window, long[] seen, boolean negativeSign, BucketCounts counts) {
+  private static int[] drainWindow(
+      int[] window, int[] seen, boolean negativeSign, BucketCounts counts) {
     if (window.length == 1) {
       return seen;
     }
-    long[] readings = seen;
+    int[] readings = seen;
     if (readings.length != window.length || readings[0] != window[0]) {
       // The window grew since the last drain: it contains every bucket the old one had.
-      readings = new long[window.length];
+      readings = new int[window.length];
       readings[0] = window[0];
       if (seen.length > 1) {
-        System.arraycopy(seen, 1, readings, (int) (1 + seen[0] - window[0]), seen.length - 1);
+        System.arraycopy(seen, 1, readings, 1 + seen[0] - window[0], seen.length - 1);
       }
     }
-    int base = (int) window[0];
+    int base = window[0];
     for (int i = 1; i < window.length; i++) {
-      long now = (long) SLOT.getAcquire(window, i);
+      int now = (int) COUNT.getAcquire(window, i);
       if (now != readings[i]) {
-        counts.add(negativeSign, base + i - 1, now - readings[i]);
+        counts.add(negativeSign, base + i - 1, now - readings[i]); // never wraps: counts saturate
         readings[i] = now;
       }
     }
@@ -148,8 +167,14 @@ final class OwnedExponentialStripe {
 
   /** The number of buckets the owner's windows hold, for memory tests. */
   int windowBuckets() {
-    return ((long[]) POSITIVE.getAcquire(this)).length - 1
-        + ((long[]) NEGATIVE.getAcquire(this)).length - 1;
+    return ((int[]) POSITIVE.getAcquire(this)).length - 1
+        + ((int[]) NEGATIVE.getAcquire(this)).length - 1;
+  }
+
+  /** Owner only, for tests: sets bucket {@code index}'s count as if that many values had come. */
+  void setCountForTest(boolean negativeSign, int index, int count) {
+    int[] window = windowFor(negativeSign, index);
+    COUNT.setRelease(window, 1 + index - window[0], count);
   }
 
   /** Where a drain puts the growth of one bucket. */

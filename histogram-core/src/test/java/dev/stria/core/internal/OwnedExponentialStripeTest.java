@@ -84,6 +84,28 @@ class OwnedExponentialStripeTest {
   }
 
   @Test
+  void aFullBucketSendsItsLaterValuesToTheSharedStripeWithoutLosingOne() {
+    ExponentialHistogram cell = new ExponentialHistogram();
+    ExponentialIndexer indexer = ExponentialIndexer.forScale(cell.recordingScale());
+    cell.record(3.0);
+    cell.drain();
+    cell.setOwnedCountForTest(3.0, Integer.MAX_VALUE - 2); // as if 2^31 - 3 values had come
+    ExponentialHistogramData first = cell.drain();
+    assertThat(first.positiveCount(indexer.index(3.0))).isEqualTo(Integer.MAX_VALUE - 3L);
+    for (int i = 0; i < 5; i++) {
+      cell.record(3.0); // two fit, three go to the shared stripe
+    }
+    cell.record(-3.0);
+    assertThat(cell.chunksInUse()).isEqualTo(1);
+    ExponentialHistogramData second = cell.drain();
+    assertThat(second.positiveCount(indexer.index(3.0))).isEqualTo(5);
+    assertThat(second.negativeCount(indexer.index(3.0))).isEqualTo(1);
+    assertThat(second.sum()).isEqualTo(12.0);
+    cell.record(3.0);
+    assertThat(cell.drain().positiveCount(indexer.index(3.0))).isEqualTo(1);
+  }
+
+  @Test
   void threadsClaimingOneIdNeverShareAnOwnedStripe() throws Exception {
     StressRun.repeat(() -> {
       ExponentialHistogram cell = new ExponentialHistogram();
