@@ -147,8 +147,9 @@ class OwnedExponentialStripeTest {
 
   @Test
   void aDeltaSumAfterAHugeValueIsAsPreciseAsTheIntervalAlone() {
-    for (ExponentialHistogram cell :
-        new ExponentialHistogram[] {new ExponentialHistogram(), new ExponentialHistogram(5, BOUNDS)}) {
+    ExponentialHistogram[] cells = {
+        new ExponentialHistogram(), new ExponentialHistogram(5, BOUNDS)};
+    for (ExponentialHistogram cell : cells) {
       cell.record(1e17);
       assertThat(cell.drain().sum()).isEqualTo(1e17);
       for (int interval = 0; interval < 20; interval++) {
@@ -223,7 +224,7 @@ class OwnedExponentialStripeTest {
     });
   }
 
-  /** Value {@code i} of writer {@code w}: see {@link #growingWindowsRacingDrainsCountEveryBucketOnce}. */
+  /** Value {@code i} of writer {@code w}: see growingWindowsRacingDrainsCountEveryBucketOnce. */
   private static double sweep(int w, int i, int perWriter) {
     if (i % 997 == 0) {
       return (i & 1) == 0 ? Double.NaN : 0.0;
