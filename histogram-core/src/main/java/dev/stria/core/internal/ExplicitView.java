@@ -1,7 +1,5 @@
 package dev.stria.core.internal;
 
-import static dev.stria.core.internal.LongStripes.SLOT;
-
 import java.util.Arrays;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Arrays;
  * every value in an exponential bucket's own count lies above all the bounds the bucket holds, so
  * the whole count belongs to one explicit bucket ({@link #explicitIndexOfBucket}), and side slot
  * {@code j} belongs to explicit bucket {@code j} and to the exponential bucket of {@code b[j]}.
- * Each record is still one atomic add; the drain sums the parts into both views.
+ * Each record still writes one count; the drain sums the parts into both views.
  *
  * <p>The explicit bucket of a bucket count is the number of bounds at or below the bucket: bounds
  * and buckets are ordered by a key that is monotonic in the value ({@link #key}).
@@ -70,14 +68,17 @@ final class ExplicitView {
    * Counts {@code value} (finite, non-zero, in exponential bucket {@code index} of its sign) in a
    * side slot of {@code scalars} starting at {@code firstSide}, if it lies at or below a bound of
    * its exponential bucket; returns false, counting nothing, if its bucket count should take it.
+   * On an {@code owned} stripe the side slot is written as the owner writes ({@link
+   * LongStripes#add}), on a shared one with an atomic add.
    */
-  boolean countedAtBound(long[] scalars, int firstSide, double value, int index, boolean negative) {
+  boolean countedAtBound(
+      long[] scalars, boolean owned, int firstSide, double value, int index, boolean negative) {
     int j = bounds.indexOf(value);
     int boundBucket = negative ? negativeBucketOfBound[j] : positiveBucketOfBound[j];
     if (boundBucket != index) {
       return false;
     }
-    SLOT.getAndAdd(scalars, firstSide + j, 1L);
+    LongStripes.add(scalars, owned, firstSide + j, 1L);
     return true;
   }
 

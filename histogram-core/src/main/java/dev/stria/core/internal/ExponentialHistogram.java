@@ -1,7 +1,6 @@
 package dev.stria.core.internal;
 
 import static dev.stria.core.internal.ExponentialStripe.SIDE;
-import static dev.stria.core.internal.LongStripes.PAD;
 import static dev.stria.core.internal.LongStripes.SLOT;
 
 import java.lang.invoke.MethodHandles;
@@ -39,47 +38,60 @@ import java.lang.invoke.VarHandle;
  * Prometheus anyway.
  *
  * <h2>Memory</h2>
- * Per stripe (one per recording thread): about 200 bytes of padded scalars, per sign in use a
+ * A thread that owns its table slot ({@link OwnedExponentialStripe}) counts into one dense window
+ * of buckets per sign, which starts at {@link OwnedExponentialStripe#FIRST_WINDOW} buckets and is
+ * replaced by a copy half as large again when a value falls outside it, up to {@link
+ * OwnedExponentialStripe#MAX_WINDOW} buckets; its scalars are about 200 bytes. A registry series
+ * written by one thread with one value retains 781 bytes ({@code SeriesMemory}; 1,853 with the
+ * atomic stripes before), against 943 for client_java native-only; a cell written with values
+ * over 1 ms to 10 s holds 2.9 KB, 5.4 KB once drained (5.1 KB before): the collector's
+ * readings of an owned stripe are as large as its windows. A shared stripe (the threads that map
+ * to a slot another thread owns, and values beyond the widest window) has, per sign in use, a
  * chunk table for magnitudes in [2^-48, 2^48] (about 120 bytes at scale 5; {@link
  * #NEAR_OCTAVES}), a 2 KiB table over the whole double range only if a value lies beyond that,
- * and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have touched. Measured on
- * a 64-bit JVM with compressed references ({@code CellFootprint}): 5.1 KB per histogram written
- * by one thread with values over 1 ms to 10 s (7.1 KB when every sign had the 2 KiB table); a
- * registry series with one value retains 1.8 KB ({@code SeriesMemory}; 3.8 KB before).
+ * and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have touched.
  *
  * <h2>Concurrency</h2>
+ * The protocol is {@link LongStripes}' (the contract is written there once): each thread hashes
+ * to a table slot; the first thread to record in an empty slot owns its stripe, decided by the
+ * {@link Thread} object; every other thread of that slot records in the slot's shared stripe.
  * <ul>
- *   <li>{@link #record} of a finite non-zero value is, in this order: a <b>lock-free</b> CAS loop
- *       adding to the stripe's double sum (retried only when another thread mapped to the same
- *       stripe changed it in between), min and max updates (one plain read unless the value is a
- *       new extreme, then a CAS loop), and one <b>wait-free</b> {@code getAndAdd} on the bucket.
- *       Zero, NaN and infinities are one wait-free {@code getAndAdd} (zero also updates min/max).
- *       The first record by a thread on a stripe, and the first into a chunk of 128 buckets,
- *       allocate once and publish with one CAS. No record ever waits for a drain.
- *   <li>{@link #drain()} exchanges every non-zero bucket of every stripe with zero ({@code
- *       getAndSet}, never read-then-zero), then the zero and dropped counts, sum, min and max.
- *       Each increment is returned by exactly one drain, whatever writers do meanwhile.
+ *   <li>{@link #record} on an owned stripe is <b>wait-free</b> and uses no atomic instruction:
+ *       the bucket index, a plain read and a release store for the double sum (in frames, so a
+ *       delta's sum is as precise as its interval alone), min and max (one plain read unless the
+ *       value is a new extreme, then a compare-and-set loop against the collector's exchange),
+ *       and a plain read and a release store of the bucket count, in this order. A window that
+ *       must grow is copied once by its owner.
+ *   <li>{@link #record} on a shared stripe: a <b>lock-free</b> compare-and-set loop adding to the
+ *       double sum, min and max as above, and one <b>wait-free</b> {@code getAndAdd} on the
+ *       bucket; the first record into a chunk of 128 buckets allocates once and publishes with
+ *       one CAS. No record ever waits for a drain.
+ *   <li>{@link #drain()} ({@link ExponentialDrain}) reads each owned stripe's counts and subtracts
+ *       what it read last time, and exchanges every non-zero count of a shared stripe with zero
+ *       ({@code getAndSet}, never read-then-zero); then, of each stripe, the zero and dropped
+ *       counts, sum, min and max. Each increment is returned by exactly one drain, whatever
+ *       writers do meanwhile. A stripe whose owner had ended when the drain reached it is drained
+ *       completely and retired, so a new thread may own its slot.
  * </ul>
  *
  * <h2>What a concurrent drain may observe</h2>
  * There is no WriterReaderPhaser: a phaser would give each drain an atomic cut, but it costs every
  * record two more atomic increments (its enter and exit), which would more than double the
- * recording cost. Instead the order of the writes and of the exchanges gives one guarantee. A
- * record writes sum, min and max <i>before</i> its bucket; a drain exchanges buckets <i>before</i>
- * sum, min and max. All are volatile-mode atomics, so if a drain takes an observation's bucket
- * increment, it also takes that observation's sum, min and max. The converse does not hold: an
- * observation recorded while a drain runs may contribute its value to this drain's sum (and
- * min/max) and its count to the next drain's. Its count then lands in the next drain, whose min or
- * max may not include it. Totals merged over successive drains are always exact, and the {@code
- * count} of a drained delta is derived from its buckets and zero count, so it always equals their
- * sum. Drains are serialised on the cell.
+ * recording cost. Instead the order of the writes and of the reads gives one guarantee. A record
+ * writes sum, min and max <i>before</i> its count (a release store or an atomic); a drain takes
+ * counts <i>before</i> sum, min and max (acquire loads or atomics). So if a drain takes an
+ * observation's count, it also takes that observation's sum, min and max. The converse does not
+ * hold: an observation recorded while a drain runs may contribute its value to this drain's sum
+ * (and min/max) and its count to the next drain's. Its count then lands in the next drain, whose
+ * min or max may not include it. Totals merged over successive drains are always exact, and the
+ * {@code count} of a drained delta is derived from its buckets and zero count, so it always
+ * equals their sum. Drains are serialised on the cell.
  *
  * <h2>With an explicit view</h2>
  * Given explicit bounds ({@link #ExponentialHistogram(int, BucketBounds)}), the cell also
  * presents the explicit-bucket histogram of the same values, derived from the same counts: each
- * record is still one atomic add, and every drain hands both views exactly the same recordings
- * ({@link ExplicitView}). The stripes are shared and hashed like the others; why they are not
- * owned: {@link LongStripes}, "Why exponential histograms differ".
+ * record still writes one count, and every drain hands both views exactly the same recordings
+ * ({@link ExplicitView}).
  */
 public final class ExponentialHistogram {
   /** The scale values are recorded at unless another is given: 32 buckets per octave. */
@@ -96,6 +108,8 @@ public final class ExponentialHistogram {
 
   private static final VarHandle STRIPE =
       MethodHandles.arrayElementVarHandle(ExponentialStripe[].class);
+  private static final VarHandle OWNED =
+      MethodHandles.arrayElementVarHandle(OwnedExponentialStripe[].class);
 
   private final ExponentialIndexer indexer;
   private final int minIndex;
@@ -108,7 +122,10 @@ public final class ExponentialHistogram {
   /** The bucket index at the start of a near table's first chunk. */
   private final int nearBase;
   private final int bucketMask;
-  private final ExponentialStripe[] stripes;
+  /** Per table slot, the stripe of the thread that owns it, or null. */
+  private final OwnedExponentialStripe[] owned;
+  /** Per table slot, the stripe every other thread mapping to the slot writes, or null. */
+  private final ExponentialStripe[] shared;
   private final int shift;
   /** The explicit-bucket view fed by the same counts, or null. */
   private final ExplicitView view;
@@ -153,7 +170,8 @@ public final class ExponentialHistogram {
     this.nearBase = minIndex + (nearFirstChunk << chunkBits);
     this.bucketMask = (1 << chunkBits) - 1;
     int count = ThreadStripe.stripeCount();
-    this.stripes = new ExponentialStripe[count];
+    this.owned = new OwnedExponentialStripe[count];
+    this.shared = new ExponentialStripe[count];
     this.shift = 32 - Integer.numberOfTrailingZeros(count);
     this.view = explicitBounds == null ? null : new ExplicitView(explicitBounds, indexer);
     this.sideSlots = view == null ? 0 : view.sideSlots();
@@ -171,53 +189,81 @@ public final class ExponentialHistogram {
 
   /** Records one value; see the class comment for what each kind of value costs. */
   public void record(double value) {
-    if (view != null && value != 0 && value - value == 0) { // finite, non-zero, with a view
-      recordWithView(value);
-      return;
+    Thread current = Thread.currentThread();
+    int slot = ThreadStripe.hash(current.getId()) >>> shift;
+    OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, slot);
+    if (own == null) {
+      own = claim(slot, current);
     }
-    if (value > 0) {
-      if (value != Double.POSITIVE_INFINITY) {
-        ExponentialStripe stripe = forCurrentThread();
-        recordValue(stripe, value);
-        countBucket(stripe, false, indexer.index(value));
-        return;
+    // Ownership is decided by the Thread object, never by its id (LongStripes).
+    if (own.owner != current || !recordOwned(own, value)) {
+      recordShared(sharedStripe(slot), value);
+    }
+  }
+
+  /**
+   * Records on the current thread's own stripe: plain reads and release stores, sum, min and max
+   * before the count. Returns false, having written nothing, for a value beyond the widest window
+   * ({@link OwnedExponentialStripe#MAX_WINDOW}) or of a full bucket: the shared stripe takes it.
+   */
+  private boolean recordOwned(OwnedExponentialStripe own, double value) {
+    long[] scalars = own.scalars;
+    if (value != 0 && value - value == 0) { // finite, non-zero
+      boolean negative = value < 0;
+      int index = indexer.index(Math.abs(value));
+      int[] window = own.windowFor(negative, index);
+      if (window == null) {
+        return false;
       }
-    } else if (value < 0) {
-      if (value != Double.NEGATIVE_INFINITY) {
-        ExponentialStripe stripe = forCurrentThread();
-        recordValue(stripe, value);
-        countBucket(stripe, true, indexer.index(-value));
-        return;
+      LongStripes.addSum(scalars, ExponentialStripe.BASE, true, value);
+      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
+      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      if (view == null || !view.countedAtBound(scalars, true, SIDE, value, index, negative)) {
+        OwnedExponentialStripe.increment(window, index);
       }
     } else if (value == 0) {
-      long[] scalars = forCurrentThread().scalars;
+      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
+      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      LongStripes.add(scalars, true, ExponentialStripe.ZERO, 1L);
+    } else {
+      LongStripes.add(scalars, true, ExponentialStripe.DROPPED, 1L);
+    }
+    return true;
+  }
+
+  /** Claims table slot {@code slot} for {@code owner}; the stripe of whoever won it. */
+  private OwnedExponentialStripe claim(int slot, Thread owner) {
+    OwnedExponentialStripe fresh = new OwnedExponentialStripe(owner, sideSlots);
+    OwnedExponentialStripe witness =
+        (OwnedExponentialStripe) OWNED.compareAndExchangeRelease(owned, slot, null, fresh);
+    return witness == null ? fresh : witness;
+  }
+
+  /** Records with atomics on a stripe any thread may write: sum, min and max before the count. */
+  private void recordShared(ExponentialStripe stripe, double value) {
+    long[] scalars = stripe.scalars;
+    if (value != 0 && value - value == 0) { // finite, non-zero
+      DoubleBits.add(scalars, ExponentialStripe.BASE + LongStripes.SUM_0, value);
+      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
+      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      boolean negative = value < 0;
+      int index = indexer.index(Math.abs(value));
+      if (view == null || !view.countedAtBound(scalars, false, SIDE, value, index, negative)) {
+        countBucket(stripe, negative, index);
+      }
+    } else if (value == 0) {
       DoubleBits.min(scalars, ExponentialStripe.MIN, value);
       DoubleBits.max(scalars, ExponentialStripe.MAX, value);
       SLOT.getAndAdd(scalars, ExponentialStripe.ZERO, 1L);
-      return;
-    }
-    SLOT.getAndAdd(forCurrentThread().scalars, ExponentialStripe.DROPPED, 1L);
-  }
-
-  /**
-   * A finite non-zero value of a cell with an explicit view: counted beside its bucket when it
-   * lies at or below a bound inside it ({@link ExplicitView}). A method of its own, so that the
-   * record of a cell without a view stays as small as before and inlines as before.
-   */
-  private void recordWithView(double value) {
-    ExponentialStripe stripe = forCurrentThread();
-    recordValue(stripe, value);
-    boolean negative = value < 0;
-    int index = indexer.index(negative ? -value : value);
-    if (!view.countedAtBound(stripe.scalars, SIDE, value, index, negative)) {
-      countBucket(stripe, negative, index);
+    } else {
+      SLOT.getAndAdd(scalars, ExponentialStripe.DROPPED, 1L);
     }
   }
 
   /**
-   * Counts bucket {@code index} of one sign: in the near table when the bucket is in the near
-   * range (one unsigned compare, which also serves as the table's bounds check), else in the table
-   * over the whole double range, out of line. Each call site passes a constant sign.
+   * Counts bucket {@code index} of one sign in a shared stripe: in the near table when the bucket
+   * is in the near range (one unsigned compare, which also serves as the table's bounds check),
+   * else in the table over the whole double range, out of line.
    */
   private void countBucket(ExponentialStripe stripe, boolean negative, int index) {
     // Below the near range the offset is negative, so its chunk fails the unsigned compare.
@@ -237,24 +283,15 @@ public final class ExponentialHistogram {
     ExponentialStripe.increment(far, offset >>> chunkBits, offset & bucketMask, chunkBits);
   }
 
-  /** Sum, min and max: written before the bucket, see "What a concurrent drain may observe". */
-  private static void recordValue(ExponentialStripe stripe, double value) {
-    long[] scalars = stripe.scalars;
-    DoubleBits.add(scalars, ExponentialStripe.SUM, value);
-    DoubleBits.min(scalars, ExponentialStripe.MIN, value);
-    DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+  private ExponentialStripe sharedStripe(int slot) {
+    ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(shared, slot);
+    return stripe != null ? stripe : createShared(slot);
   }
 
-  private ExponentialStripe forCurrentThread() {
-    int index = ThreadStripe.hash() >>> shift;
-    ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, index);
-    return stripe != null ? stripe : createStripe(index);
-  }
-
-  private ExponentialStripe createStripe(int index) {
+  private ExponentialStripe createShared(int slot) {
     ExponentialStripe fresh = new ExponentialStripe(sideSlots);
     ExponentialStripe witness =
-        (ExponentialStripe) STRIPE.compareAndExchangeRelease(stripes, index, null, fresh);
+        (ExponentialStripe) STRIPE.compareAndExchangeRelease(shared, slot, null, fresh);
     return witness == null ? fresh : witness;
   }
 
@@ -299,108 +336,67 @@ public final class ExponentialHistogram {
               : view.bounds().bucketCount() + " buckets") + " into data of "
               + explicitTarget.bucketCountLength() + " buckets");
     }
-    HistogramData explicit = view == null ? null : explicitTarget;
-    for (int s = 0; s < stripes.length; s++) {
-      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
-      if (stripe == null) {
-        continue;
-      }
-      // Counts first, then the scalars: see "What a concurrent drain may observe".
-      drainBuckets(stripe.positiveNearOrNull(), nearFirstChunk, target, explicit, false);
-      drainBuckets(stripe.positiveFarOrNull(), 0, target, explicit, false);
-      drainBuckets(stripe.negativeNearOrNull(), nearFirstChunk, target, explicit, true);
-      drainBuckets(stripe.negativeFarOrNull(), 0, target, explicit, true);
-      long[] scalars = stripe.scalars;
-      if (view != null) {
-        drainSides(scalars, target, explicit);
-      }
-      long zero = (long) SLOT.getAndSet(scalars, ExponentialStripe.ZERO, 0L);
-      long dropped = (long) SLOT.getAndSet(scalars, ExponentialStripe.DROPPED, 0L);
-      double sum = DoubleBits.exchange(scalars, ExponentialStripe.SUM, 0L);
-      double min =
-          DoubleBits.exchange(scalars, ExponentialStripe.MIN, DoubleBits.POSITIVE_INFINITY);
-      double max =
-          DoubleBits.exchange(scalars, ExponentialStripe.MAX, DoubleBits.NEGATIVE_INFINITY);
-      target.addZero(zero);
-      target.addDropped(dropped);
-      target.addSum(sum);
-      target.accumulateMin(min);
-      target.accumulateMax(max);
-      if (explicit != null) {
-        explicit.add(view.zeroBucket(), zero);
-        explicit.addDropped(dropped);
-        explicit.addSum(sum);
-        explicit.extend(min, max);
-      }
-    }
-  }
-
-  /** The side slots: each belongs to one exponential bucket and one explicit bucket. */
-  private void drainSides(
-      long[] scalars, ExponentialHistogramData target, HistogramData explicit) {
-    for (int j = 0; j < sideSlots; j++) {
-      if (!view.hasSide(j) || (long) SLOT.getVolatile(scalars, SIDE + j) == 0) {
-        continue;
-      }
-      long n = (long) SLOT.getAndSet(scalars, SIDE + j, 0L);
-      if (view.sideIsNegative(j)) {
-        target.addNegative(view.sideBucket(j), n);
-      } else {
-        target.addPositive(view.sideBucket(j), n);
-      }
-      if (explicit != null) {
-        explicit.add(j, n);
-      }
-    }
-  }
-
-  /** Drains a chunk table whose slot 0 holds chunk number {@code firstChunk}. */
-  private void drainBuckets(long[][] table, int firstChunk, ExponentialHistogramData target,
-      HistogramData explicit, boolean negative) {
-    if (table == null) {
-      return;
-    }
-    int chunkSize = 1 << chunkBits;
-    for (int c = 0; c < table.length; c++) {
-      long[] chunk = ExponentialStripe.chunk(table, c);
-      if (chunk == null) {
-        continue;
-      }
-      int first = minIndex + ((firstChunk + c) << chunkBits);
-      for (int i = 0; i < chunkSize; i++) {
-        // Reading first skips the exchange of empty buckets; an increment that lands after the
-        // read is taken by the next drain.
-        if ((long) SLOT.getVolatile(chunk, PAD + i) != 0) {
-          long n = (long) SLOT.getAndSet(chunk, PAD + i, 0L);
-          if (negative) {
-            target.addNegative(first + i, n);
-          } else {
-            target.addPositive(first + i, n);
-          }
-          if (explicit != null) {
-            explicit.add(view.explicitIndexOfBucket(negative, first + i), n);
-          }
+    ExponentialDrain drain = new ExponentialDrain(view, target, explicitTarget);
+    for (int s = 0; s < owned.length; s++) {
+      OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, s);
+      if (own != null) {
+        // Checked before the drain: an owner that had ended wrote everything this drain reads,
+        // so its stripe is drained completely and then retired (LongStripes, retire).
+        boolean ended = !own.owner.isAlive();
+        drain.owned(own);
+        if (ended) {
+          OWNED.compareAndSet(owned, s, own, null);
         }
       }
     }
+    int nearFirstBucket = minIndex + (nearFirstChunk << chunkBits);
+    for (int s = 0; s < shared.length; s++) {
+      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(shared, s);
+      if (stripe != null) {
+        drain.sharedChunks(stripe.positiveNearOrNull(), nearFirstBucket, chunkBits, false);
+        drain.sharedChunks(stripe.positiveFarOrNull(), minIndex, chunkBits, false);
+        drain.sharedChunks(stripe.negativeNearOrNull(), nearFirstBucket, chunkBits, true);
+        drain.sharedChunks(stripe.negativeFarOrNull(), minIndex, chunkBits, true);
+        drain.scalars(stripe.scalars, null);
+      }
+    }
   }
 
-  /** The number of stripes allocated (one per thread that mapped to a new one). */
+  /** The number of stripes in use, owned and shared (a dead owner's until the next drain). */
   public int stripesInUse() {
     int used = 0;
-    for (int s = 0; s < stripes.length; s++) {
-      if (STRIPE.getAcquire(stripes, s) != null) {
-        used++;
-      }
+    for (int s = 0; s < owned.length; s++) {
+      used += (OWNED.getAcquire(owned, s) == null ? 0 : 1)
+          + (STRIPE.getAcquire(shared, s) == null ? 0 : 1);
     }
     return used;
   }
 
-  /** The number of bucket chunks allocated over all stripes and both signs, for memory tests. */
+  /**
+   * For tests, on the owner's thread: sets the count of the current thread's bucket of {@code
+   * value} in its owned stripe, as if that many values had come.
+   */
+  void setOwnedCountForTest(double value, int count) {
+    int slot = ThreadStripe.hash() >>> shift;
+    OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, slot);
+    own.setCountForTest(value < 0, indexer.index(Math.abs(value)), count);
+  }
+
+  /** The buckets held by the owned stripes' windows, for memory tests. */
+  int windowBucketsInUse() {
+    int used = 0;
+    for (int s = 0; s < owned.length; s++) {
+      OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, s);
+      used += own == null ? 0 : own.windowBuckets();
+    }
+    return used;
+  }
+
+  /** The number of bucket chunks of the shared stripes, both signs, for memory tests. */
   int chunksInUse() {
     int used = 0;
-    for (int s = 0; s < stripes.length; s++) {
-      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
+    for (int s = 0; s < shared.length; s++) {
+      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(shared, s);
       if (stripe != null) {
         used += chunksIn(stripe.positiveNearOrNull()) + chunksIn(stripe.positiveFarOrNull())
             + chunksIn(stripe.negativeNearOrNull()) + chunksIn(stripe.negativeFarOrNull());
@@ -409,11 +405,11 @@ public final class ExponentialHistogram {
     return used;
   }
 
-  /** The number of far chunk tables allocated over all stripes and both signs, for memory tests. */
+  /** The number of far chunk tables of the shared stripes, both signs, for memory tests. */
   int farTablesInUse() {
     int used = 0;
-    for (int s = 0; s < stripes.length; s++) {
-      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(stripes, s);
+    for (int s = 0; s < shared.length; s++) {
+      ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(shared, s);
       if (stripe != null) {
         used += (stripe.positiveFarOrNull() == null ? 0 : 1)
             + (stripe.negativeFarOrNull() == null ? 0 : 1);

@@ -7,12 +7,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One thread's share of an {@link ExponentialHistogram}: padded scalar slots and, per sign, two
- * tables of lazily allocated bucket chunks: a near table for magnitudes in [2^-48, 2^48] and a far
- * table for the rest of the double range.
+ * The shared stripe of one table slot of an {@link ExponentialHistogram}, written with atomics by
+ * every thread that maps to the slot but does not own it ({@link OwnedExponentialStripe}), and by
+ * an owner for a value beyond its window: padded scalar slots and, per sign, two tables of lazily
+ * allocated bucket chunks: a near table for magnitudes in [2^-48, 2^48] and a far table for the
+ * rest of the double range.
  *
  * <p>Memory: the scalars (and the side slots of an explicit view, one per bound) are one padded
- * {@code long[]} (the layout of {@link LongStripes}). A
+ * {@code long[]} in the layout of {@link LongStripes} ({@link #newScalars}; owned stripes use the
+ * same layout, with the double sum in frames). A
  * sign's near table (about 25 references, about 120 bytes, at scale 5) is allocated when the
  * stripe first records a value of that sign, its far table ({@code span /
  * 2^chunkBits} references, about 2 KiB at scale 5) only when a value beyond it arrives, and a
@@ -28,14 +31,16 @@ import java.lang.invoke.VarHandle;
  * and see either null (nothing recorded there yet) or a fully zeroed array.
  */
 final class ExponentialStripe {
-  static final int ZERO = PAD;
-  static final int DROPPED = PAD + 1;
-  static final int SUM = PAD + 2;
-  static final int MIN = PAD + 3;
-  static final int MAX = PAD + 4;
+  // The frame and the double sum come first (LongStripes.FRAME, SUM_0, SUM_1), as in every padded
+  // stripe of the protocol (base LongStripes.PADDED), so that LongStripes.addSum and
+  // StripeReadings serve both kinds of stripe. These slot numbers are absolute.
+  static final int BASE = LongStripes.PADDED;
+  static final int ZERO = BASE + LongStripes.FIRST_CELL_SLOT;
+  static final int DROPPED = ZERO + 1;
+  static final int MIN = ZERO + 2;
+  static final int MAX = ZERO + 3;
   /** The first side slot of a histogram with an explicit view ({@link ExplicitView}). */
-  static final int SIDE = PAD + 5;
-  private static final int SCALARS = 5;
+  static final int SIDE = ZERO + 4;
 
   private static final VarHandle POSITIVE_NEAR = table("positiveNear");
   private static final VarHandle POSITIVE_FAR = table("positiveFar");
@@ -68,9 +73,23 @@ final class ExponentialStripe {
 
   /** @param sideSlots the explicit view's side slots, 0 without one */
   ExponentialStripe(int sideSlots) {
-    scalars = new long[PAD + SCALARS + sideSlots + PAD];
+    scalars = newScalars(sideSlots);
+  }
+
+  /**
+   * A padded scalar array: frame, double sum, zero and dropped counts, min, max, then {@code
+   * sideSlots} side slots.
+   */
+  static long[] newScalars(int sideSlots) {
+    long[] scalars = new long[SIDE + sideSlots + PAD];
     scalars[MIN] = DoubleBits.POSITIVE_INFINITY;
     scalars[MAX] = DoubleBits.NEGATIVE_INFINITY;
+    return scalars;
+  }
+
+  /** The number of data slots of a scalar array, for a collector's readings of it. */
+  static int scalarWidth(int sideSlots) {
+    return SIDE - PAD + sideSlots;
   }
 
   /** The positive near-range chunk table, created with {@code chunkCount} slots on first use. */

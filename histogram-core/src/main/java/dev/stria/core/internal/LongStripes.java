@@ -112,13 +112,12 @@ import java.lang.invoke.VarHandle;
  * loser uses the winner's), a padded stripe. A drain never makes a writer wait, and never waits
  * for one.
  *
- * <h2>Why exponential histograms differ</h2>
- * {@link ExponentialHistogram} hashes threads onto stripes the same way but never owns them:
- * every stripe is shared and written with atomic adds, because a single-writer stripe needs a
- * last-reading array per drained bucket chunk on the collector's side (1.2 KiB per chunk) and
- * the bucket chunks dominate its memory. Its drains exchange every slot, so the same "drained
- * exactly once" and "count before sum" rules hold there. It uses {@link #PAD} and {@link #SLOT}
- * only.
+ * <h2>Exponential histograms</h2>
+ * {@link ExponentialHistogram} follows the same protocol with stripes of its own ({@link
+ * OwnedExponentialStripe}, {@link ExponentialStripe}): its scalars use this layout (frame, double
+ * sum, then its own slots), and an owner's bucket counts live in windows that the owner alone
+ * grows by copying, so that "count now minus count last read" stays right in whichever window the
+ * collector reads.
  */
 abstract class LongStripes {
   /** Unused longs on each side of a padded stripe's data slots: 64 bytes, one cache line. */
