@@ -39,6 +39,7 @@ final class MarkdownReport {
     appendTargets(md, cases, memory, virtualThreads);
     md.append("Older checks of the suite (not issue 15's):\n\n");
     appendVerdicts(md, Targets.otherChecks(cases));
+    appendFloors(md, cases);
     md.append("## Recording cost\n\n");
     for (BenchmarkCase benchmarkCase : cases) {
       md.append("### ").append(benchmarkCase.title()).append("\n\n");
@@ -159,6 +160,35 @@ final class MarkdownReport {
 
   private static String floorText(OptionalDouble score) {
     return score.isPresent() ? formatScore(score.getAsDouble()) + " ns" : "not measured";
+  }
+
+  /**
+   * Each histogram record path (1 thread) beside what a single-writer record of the same values
+   * cannot avoid: {@code RecordFloorBenchmark}'s bucket index plus plain adds.
+   */
+  private static void appendFloors(StringBuilder md, List<BenchmarkCase> cases) {
+    String[][] paths = {
+      {"HistogramBenchmark", "stria", "explicitIndexPlainAdds"},
+      {"ExplicitCellBenchmark", "striaExplicitRecord", "explicitCellIndexPlainAdds"},
+      {"ExponentialHistogramBenchmark", "stria", "exponentialIndexPlainAdds"},
+      {"ExponentialCellBenchmark", "striaExponentialRecord", "exponentialCellIndexPlainAdds"},
+    };
+    md.append("Histogram record paths against their floor (`RecordFloorBenchmark`: the bucket "
+        + "index and plain adds into an array one thread owns, same values; 1 thread):\n\n");
+    md.append("| record path | ns/op | floor | floor ns/op | path / floor |\n");
+    md.append("|---|---:|---|---:|---:|\n");
+    for (String[] path : paths) {
+      OptionalDouble score = oneThreadScore(cases, path[0], path[1]);
+      OptionalDouble floor = oneThreadScore(cases, "RecordFloorBenchmark", path[2]);
+      md.append("| ").append(path[0]).append('.').append(path[1])
+          .append(" | ").append(score.isPresent() ? formatScore(score.getAsDouble()) : "—")
+          .append(" | ").append(path[2])
+          .append(" | ").append(floor.isPresent() ? formatScore(floor.getAsDouble()) : "—")
+          .append(" | ").append(score.isPresent() && floor.isPresent()
+              ? formatRatio(score.getAsDouble() / floor.getAsDouble()) : "not measured")
+          .append(" |\n");
+    }
+    md.append('\n');
   }
 
   private static void appendTargets(StringBuilder md, List<BenchmarkCase> cases,

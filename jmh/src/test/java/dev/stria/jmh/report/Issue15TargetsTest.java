@@ -258,4 +258,23 @@ class Issue15TargetsTest {
     assertThat(out.resolve("benchmarks-java25.png")).exists();
     assertThat(out.resolve(BenchmarkReport.MARKDOWN_FILE)).doesNotExist();
   }
+
+  @Test
+  void eachHistogramRecordPathIsSetAgainstItsFloor() throws IOException {
+    JmhFixture fixture = new JmhFixture()
+        .add("HistogramBenchmark.stria", 1, 9.0, 0.1, 0.0)
+        .add("RecordFloorBenchmark.explicitIndexPlainAdds", 1, 4.5, 0.1, 0.0)
+        .add("ExponentialHistogramBenchmark.stria", 1, 15.0, 0.1, 0.0)
+        .add("ExponentialHistogramBenchmark.stria", 2, 1.0, 0.1, 0.0) // not the 1-thread line
+        .add("RecordFloorBenchmark.exponentialIndexPlainAdds", 1, 5.0, 0.1, 0.0);
+
+    String markdown = report(fixture, null, null);
+
+    assertThat(markdown)
+        .contains("| HistogramBenchmark.stria | 9.00 | explicitIndexPlainAdds | 4.50 | 2.00 |")
+        .contains("| ExponentialHistogramBenchmark.stria | 15.00 | exponentialIndexPlainAdds | 5.00 "
+            + "| 3.00 |")
+        .contains("| ExplicitCellBenchmark.striaExplicitRecord | — | explicitCellIndexPlainAdds "
+            + "| — | not measured |");
+  }
 }
