@@ -74,9 +74,10 @@ class LabelConverterTest {
   }
 
   /**
-   * A real registry whose series and instruments change between scrapes: a series added in the
-   * middle of an instrument, an instrument registered between scrapes, and both scope converters
-   * (none here: scope labels off) seeing shifted positions. Each series' value names its label.
+   * A real registry whose series and instruments change between scrapes: a new series lands
+   * among an instrument's others (its series are not reported in creation order), which shifts
+   * the positions of every later series, and an instrument is added. Each series' value names its
+   * label, and every series must be there.
    */
   @Test
   void aRegistryWhoseSeriesChangeBetweenScrapesKeepsEachSeriesLabels() {
@@ -104,6 +105,7 @@ class LabelConverterTest {
         first.labels("/r" + 88).add(88);
         second.labels("/r" + 99).add(1099);
       }
+      int points = 0;
       for (MetricSnapshot metric : collector.collect()) {
         int base = switch (metric.getMetadata().getName()) {
           case "first" -> 0;
@@ -114,8 +116,12 @@ class LabelConverterTest {
           String route = point.getLabels().get("route");
           assertThat(point.getValue()).as(metric.getMetadata().getName() + " " + route)
               .isEqualTo(base + Integer.parseInt(route.substring(2)));
+          points++;
         }
       }
+      // A series given another's labels would make a duplicate and lose its whole metric.
+      int expected = 100 + (scrape >= 2 ? 1 : 0) + (scrape >= 3 ? 1 : 0) + (scrape >= 4 ? 2 : 0);
+      assertThat(points).as("series in scrape " + scrape).isEqualTo(expected);
     }
     reader.close();
   }
