@@ -12,6 +12,9 @@ final class Collection {
   final RegistryReader reader;
   final long epochNanos;
   private final MeterRegistry registry;
+  /** The shape {@link #scratch} was last asked for, and its scratch (this collection's thread). */
+  private Object lastShape;
+  private Object lastScratch;
 
   Collection(RegistryReader reader, long epochNanos, MeterRegistry registry) {
     this.reader = reader;
@@ -44,14 +47,26 @@ final class Collection {
   }
 
   /**
-   * The reader's scratch accumulation for series shaped like {@code shape} (series of one
-   * instrument share one), made by {@code empty} the first time: a drain lands there before it is
-   * merged into the totals, so a collection in steady state allocates no delta per series. Only
-   * this reader's collections use it, one at a time, each series under its own lock.
+   * The reader's scratch accumulation for {@code series}' shape (series of one instrument share
+   * one), made by the series the first time: a drain lands there before it is merged into the
+   * totals, so a collection in steady state allocates no delta per series. Only this reader's
+   * collections use it, one at a time, each series under its own lock. The series of one
+   * instrument are collected one after another, so the last shape's scratch is kept at hand: the
+   * map is looked up once per instrument, not once per series.
    */
   @SuppressWarnings("unchecked")
-  <D> D scratch(Object shape, java.util.function.Supplier<D> empty) {
-    return (D) reader.scratch.computeIfAbsent(shape, s -> empty.get());
+  <D> D scratch(SeriesState<D> series) {
+    Object shape = series.shape();
+    if (shape != lastShape) {
+      Object scratch = reader.scratch.get(shape);
+      if (scratch == null) {
+        scratch = series.empty();
+        reader.scratch.put(shape, scratch);
+      }
+      lastShape = shape;
+      lastScratch = scratch;
+    }
+    return (D) lastScratch;
   }
 
   /** The start of a delta point: this reader's previous collection, or the series' start. */

@@ -88,7 +88,7 @@ abstract class SeriesState<D> implements CollectableSeries {
     if (cumulative == null) {
       cumulative = empty();
     }
-    D delta = collection.scratch(shape(), this::empty);
+    D delta = collection.scratch(this);
     drainInto(delta);
     merge(cumulative, delta);
     for (RegistryReader reader : collection.openReaders()) { // after the drain: see above

@@ -13,13 +13,22 @@ import java.util.Arrays;
  * otel_scope_version} wins over the scope label of that name.
  *
  * <p>Converted sets are remembered in a {@link ScrapeMemo}, which forgets series that disappear.
- * Not thread-safe: the collector calls it from one collection at a time.
+ * A registry reports its series in the same order every scrape, each with the same {@code
+ * Labels} instance, so the converter also remembers which entry it returned at each position of
+ * the previous scrape: when the set at a position is the same instance as last time, the entry is
+ * taken from there without hashing (an identity map's lookups over 10,000 series were 7% of a
+ * scrape's time, mostly cache misses). Any other set is looked up in the memo as before. Not
+ * thread-safe: the collector calls it from one collection at a time.
  */
 final class LabelConverter {
   private final String[] extraNames;
   private final String[] extraValues;
   private final ScrapeMemo<dev.stria.snapshot.Labels, Labels> memo =
       ScrapeMemo.byIdentity(this::build);
+  /** The entry returned at each position of the previous scrape (and this one, up to position). */
+  private Object[] byPosition = new Object[0];
+  /** How many sets this scrape has converted so far. */
+  private int position;
 
   /** {@code extraNamesAndValues}: already valid label names and their values, added to every set. */
   LabelConverter(String... extraNamesAndValues) {
@@ -33,13 +42,38 @@ final class LabelConverter {
   }
 
   /** The Prometheus labels of one series. */
+  @SuppressWarnings("unchecked")
   Labels convert(dev.stria.snapshot.Labels labels) {
-    return memo.get(labels);
+    int i = position++;
+    if (i < byPosition.length) {
+      var previous = (ScrapeMemo.Entry<dev.stria.snapshot.Labels, Labels>) byPosition[i];
+      if (previous != null && previous.key == labels) {
+        // Used by the previous scrape at this position, so the memo still holds it.
+        return memo.reuse(previous).value;
+      }
+    } else {
+      byPosition = Arrays.copyOf(byPosition, Math.max(16, 2 * i));
+    }
+    ScrapeMemo.Entry<dev.stria.snapshot.Labels, Labels> entry = memo.entry(labels);
+    byPosition[i] = entry;
+    return entry.value;
   }
 
   /** Ends a scrape (see {@link ScrapeMemo#endScrape()}). */
   void endScrape() {
+    // Positions this scrape did not reach may hold entries the memo is about to forget.
+    if (position < byPosition.length / 4) {
+      byPosition = Arrays.copyOf(byPosition, position);
+    } else {
+      Arrays.fill(byPosition, position, byPosition.length, null);
+    }
+    position = 0;
     memo.endScrape();
+  }
+
+  /** How many converted sets are remembered (tests). */
+  int remembered() {
+    return memo.size();
   }
 
   private Labels build(dev.stria.snapshot.Labels labels) {

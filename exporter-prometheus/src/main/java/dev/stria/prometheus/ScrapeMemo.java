@@ -20,21 +20,24 @@ import java.util.function.Function;
  * after at least as many series disappeared as remain. Not thread-safe: one scrape at a time.
  */
 final class ScrapeMemo<K, V> {
-  private static final class Entry<V> {
+  /** One remembered conversion; a caller may keep it to find it again without a lookup. */
+  static final class Entry<K, V> {
+    final K key;
     final V value;
     long lastUsed;
 
-    Entry(V value) {
+    private Entry(K key, V value) {
+      this.key = key;
       this.value = value;
     }
   }
 
-  private final Map<K, Entry<V>> entries;
+  private final Map<K, Entry<K, V>> entries;
   private final Function<? super K, ? extends V> compute;
   private long scrape;
   private int usedThisScrape;
 
-  private ScrapeMemo(Map<K, Entry<V>> entries, Function<? super K, ? extends V> compute) {
+  private ScrapeMemo(Map<K, Entry<K, V>> entries, Function<? super K, ? extends V> compute) {
     this.entries = entries;
     this.compute = compute;
   }
@@ -51,17 +54,31 @@ final class ScrapeMemo<K, V> {
 
   /** The value for {@code key}, computed on first use. */
   V get(K key) {
-    Entry<V> entry = entries.get(key);
+    return entry(key).value;
+  }
+
+  /** The entry for {@code key}, computed on first use, marked as used by this scrape. */
+  Entry<K, V> entry(K key) {
+    Entry<K, V> entry = entries.get(key);
     if (entry == null) {
-      entry = new Entry<>(compute.apply(key));
+      entry = new Entry<>(key, compute.apply(key));
       entry.lastUsed = scrape - 1;
       entries.put(key, entry);
     }
+    return reuse(entry);
+  }
+
+  /**
+   * Marks an entry that the caller kept from {@link #entry} as used by this scrape, as a lookup
+   * would, and returns it. The entry must have been used by the previous scrape or this one, so
+   * that no sweep has dropped it since.
+   */
+  Entry<K, V> reuse(Entry<K, V> entry) {
     if (entry.lastUsed != scrape) {
       entry.lastUsed = scrape;
       usedThisScrape++;
     }
-    return entry.value;
+    return entry;
   }
 
   /** Ends a scrape, dropping entries it did not use when they outnumber the used ones. */

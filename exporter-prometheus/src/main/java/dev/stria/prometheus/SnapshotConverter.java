@@ -84,6 +84,20 @@ final class SnapshotConverter {
     if (targetInfo != null) {
       out.add(targetInfo);
     }
+    try {
+      convertInto(out, metrics, createdTimestamps);
+    } finally {
+      // Also after a failure, so that the next scrape starts afresh (the label converters
+      // count positions within a scrape).
+      labelsByScope.values().forEach(LabelConverter::endScrape);
+      names.endScrape();
+      claims.end();
+    }
+    return new MetricSnapshots(out);
+  }
+
+  private void convertInto(List<io.prometheus.metrics.model.snapshots.MetricSnapshot> out,
+      List<MetricSnapshot> metrics, boolean createdTimestamps) {
     for (MetricSnapshot metric : metrics) {
       if (metric.points().isEmpty()) {
         continue;
@@ -116,10 +130,6 @@ final class SnapshotConverter {
             + " and is left out: " + e.getMessage());
       }
     }
-    labelsByScope.values().forEach(LabelConverter::endScrape);
-    names.endScrape();
-    claims.end();
-    return new MetricSnapshots(out);
   }
 
   private io.prometheus.metrics.model.snapshots.MetricSnapshot convert(
