@@ -69,6 +69,10 @@ public final class KeyedInstrument<K, S> extends Instrument {
   }
 
   private S create(K key) {
+    S full = table.overflowIfFull(); // keys past the limit: no lock, no labels
+    if (full != null) {
+      return full;
+    }
     Labels labels = labelsOf.apply(key);
     synchronized (table) { // the table's own lock: create() takes it too
       S existing = table.find(key);

@@ -43,7 +43,7 @@ final class LabelValueTable<S> {
   S get(String... values) {
     checkArity(values);
     S existing = index.getValues(values);
-    return existing != null ? existing : create(values.clone()); // the caller may reuse its array
+    return existing != null ? existing : missing(values);
   }
 
   /** {@link #get(String...)} for one value, without an array unless the series is new. */
@@ -52,7 +52,11 @@ final class LabelValueTable<S> {
       return get(new String[] {a}); // the arity or null error
     }
     S existing = index.getValues(a);
-    return existing != null ? existing : create(new String[] {a});
+    if (existing != null) {
+      return existing;
+    }
+    S full = table.overflowIfFull();
+    return full != null ? full : create(new String[] {a});
   }
 
   /** {@link #get(String...)} for two values, without an array unless the series is new. */
@@ -61,7 +65,11 @@ final class LabelValueTable<S> {
       return get(new String[] {a, b});
     }
     S existing = index.getValues(a, b);
-    return existing != null ? existing : create(new String[] {a, b});
+    if (existing != null) {
+      return existing;
+    }
+    S full = table.overflowIfFull();
+    return full != null ? full : create(new String[] {a, b});
   }
 
   /** {@link #get(String...)} for three values, without an array unless the series is new. */
@@ -70,11 +78,27 @@ final class LabelValueTable<S> {
       return get(new String[] {a, b, c});
     }
     S existing = index.getValues(a, b, c);
-    return existing != null ? existing : create(new String[] {a, b, c});
+    if (existing != null) {
+      return existing;
+    }
+    S full = table.overflowIfFull();
+    return full != null ? full : create(new String[] {a, b, c});
+  }
+
+  /** The series for {@code values} (the caller's array, of the right length) not in the index. */
+  private S missing(String[] values) {
+    checkNotNull(values);
+    S full = table.overflowIfFull();
+    return full != null ? full : create(values.clone()); // the caller may reuse its array
   }
 
   /** Creates the series for {@code values}, an array of the right length no one else holds. */
   private S create(String[] values) {
+    checkNotNull(values);
+    return table.create(values, Labels.of(labelNames, values));
+  }
+
+  private void checkNotNull(String[] values) {
     for (String value : values) {
       if (value == null) {
         throw new IllegalArgumentException(
@@ -82,7 +106,6 @@ final class LabelValueTable<S> {
                 + Arrays.toString(labelNames) + " = " + Arrays.toString(values));
       }
     }
-    return table.create(values, Labels.of(labelNames, values));
   }
 
   /** Removes the series for {@code values}; returns whether there was one. */

@@ -59,6 +59,18 @@ final class SeriesTable<K, S> {
   }
 
   /**
+   * The overflow series if the table is full and that series exists, else null: no lock, nothing
+   * allocated. Callers ask on a miss, before building a key and labels, so that recording with
+   * keys past the limit costs what recording with an existing key costs, not a lock and an
+   * allocation per call. The size is read racily: a table that has just filled up or shrunk is
+   * seen a moment late, as if the recording had come a moment earlier.
+   */
+  S overflowIfFull() {
+    S current = overflow;
+    return current != null && series.size() >= limit ? current : null;
+  }
+
+  /**
    * The series for {@code key} (which must not change afterwards), created with {@code labels}
    * unless a concurrent caller created it first; the overflow series past the limit.
    */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stria.snapshot.CounterPoint;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Temporality;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -170,31 +169,17 @@ class LabelLookupTest {
       three.labels("GET", routes[i], "200");
     }
     int found = 0;
-    long before = allocatedBytes();
+    long before = AllocatedBytes.ofThisThread();
     for (int i = 0; i < 100_000; i++) {
       String route = routes[i & 127];
       found += one.labels(route) != null ? 1 : 0;
       found += two.labels("GET", route) != null ? 1 : 0;
       found += three.labels("GET", route, "200") != null ? 1 : 0;
     }
-    long allocated = allocatedBytes() - before;
+    long allocated = AllocatedBytes.ofThisThread() - before;
     assertThat(found).isEqualTo(300_000);
     // An array per lookup would be 300,000 x 16+ bytes; allow a little for the probe itself.
     assertThat(allocated).isLessThan(64 * 1024);
-  }
-
-  /**
-   * HotSpot's count of the bytes this thread allocated, through reflection: the api module does
-   * not read jdk.management, which exports {@code com.sun.management.ThreadMXBean}.
-   */
-  private static long allocatedBytes() {
-    try {
-      Object bean = ManagementFactory.getThreadMXBean();
-      return (Long) Class.forName("com.sun.management.ThreadMXBean")
-          .getMethod("getCurrentThreadAllocatedBytes").invoke(bean);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
   }
 
   @Test

@@ -232,6 +232,23 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void readmeSummaryShowsTheBridgeLineForTheBridgeNotStriasOwnFasterSeries() throws IOException {
+    Path jmh = directory.resolve("jmh.json");
+    Files.writeString(jmh, new JmhFixture()
+        .add("BridgeBenchmark.striaBoundCounter", 1, 3.0, 0.1, 0.0)
+        .add("BridgeBenchmark.striaBridgeBoundCounter", 1, 4.0, 0.1, 0.0)
+        .add("BridgeBenchmark.striaBridgeCounter", 1, 6.0, 0.1, 0.0)
+        .add("BridgeBenchmark.otelCounter", 1, 15.0, 0.1, 0.0).json());
+    Path readme = directory.resolve("README.md");
+    Files.writeString(readme, BenchmarkReport.README_BEGIN + "\n" + BenchmarkReport.README_END);
+
+    BenchmarkReport.write(List.of(jmh), null, "", directory.resolve("docs"), readme);
+
+    assertThat(Files.readString(readme))
+        .contains("counter.add(1, attributes) (1 thread) | 6.00 | otelCounter | 15.00 | 0.40 |");
+  }
+
+  @Test
   void otlpEncodeAndExportAreComparedApart() throws IOException {
     JmhFixture fixture = new JmhFixture()
         .add("OtlpEncodeBenchmark.striaEncodeProtobuf", 1, 100_000.0, 1.0, 0.0)
