@@ -266,7 +266,12 @@ class Issue15TargetsTest {
         .add("RecordFloorBenchmark.explicitIndexPlainAdds", 1, 4.5, 0.1, 0.0)
         .add("ExponentialHistogramBenchmark.stria", 1, 15.0, 0.1, 0.0)
         .add("ExponentialHistogramBenchmark.stria", 2, 1.0, 0.1, 0.0) // not the 1-thread line
-        .add("RecordFloorBenchmark.exponentialIndexPlainAdds", 1, 5.0, 0.1, 0.0);
+        .add("RecordFloorBenchmark.exponentialIndexPlainAdds", 1, 5.0, 0.1, 0.0)
+        .add("ExponentialCellBenchmark.striaExponentialRecord", 1, Map.of("scale", "0"), 6.0,
+            0.1, 0.0) // another scale: not what the floor draws
+        .add("ExponentialCellBenchmark.striaExponentialRecord", 1, Map.of("scale", "5"), 12.0,
+            0.1, 0.0)
+        .add("RecordFloorBenchmark.exponentialCellIndexPlainAdds", 1, 6.0, 0.1, 0.0);
 
     String markdown = report(fixture, null, null);
 
@@ -274,6 +279,8 @@ class Issue15TargetsTest {
         .contains("| HistogramBenchmark.stria | 9.00 | explicitIndexPlainAdds | 4.50 | 2.00 |")
         .contains("| ExponentialHistogramBenchmark.stria | 15.00 | exponentialIndexPlainAdds | 5.00 "
             + "| 3.00 |")
+        .contains("| ExponentialCellBenchmark.striaExponentialRecord | 12.00 | "
+            + "exponentialCellIndexPlainAdds | 6.00 | 2.00 |")
         .contains("| ExplicitCellBenchmark.striaExplicitRecord | — | explicitCellIndexPlainAdds "
             + "| — | not measured |");
   }
