@@ -33,9 +33,9 @@ public final class KeyedInstrument<K, S> extends Instrument {
   private final Function<? super K, Labels> labelsOf;
   private final Function<S, CollectableSeries> collectable;
   /**
-   * The series created last with the key object it was created with, or null. Written only when
-   * a series is created (under the table's lock), never by a lookup, so recording with other
-   * keys costs one more load and compare, and no thread writes shared memory to look up. Read without
+   * The series created last with the key object it was created with, or null. Written only on
+   * the creation path, never by a lookup of an existing series, so recording with other keys
+   * costs one more load and compare, and no thread writes shared memory to look up. Read without
    * synchronisation: {@link Recent} is immutable (final fields), so a reader sees either an old
    * or a new pair, each consistent, and a key is never re-bound to another series (series are not
    * removed from a keyed instrument).
@@ -73,16 +73,11 @@ public final class KeyedInstrument<K, S> extends Instrument {
     if (full != null) {
       return full;
     }
-    Labels labels = labelsOf.apply(key);
-    synchronized (table) { // the table's own lock: create() takes it too
-      S existing = table.find(key);
-      if (existing != null) {
-        return existing;
-      }
-      S created = table.create(key, labels); // past the limit, the overflow series: also final
-      recent = new Recent<>(key, created);
-      return created;
-    }
+    // The series a concurrent caller created first, or the overflow series past the limit: a
+    // key maps to it for good either way, so it may be remembered too.
+    S created = table.create(key, labelsOf.apply(key));
+    recent = new Recent<>(key, created);
+    return created;
   }
 
   /** A key object and its series. */

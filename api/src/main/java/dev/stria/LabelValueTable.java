@@ -92,9 +92,11 @@ final class LabelValueTable<S> {
     return full != null ? full : create(values.clone()); // the caller may reuse its array
   }
 
-  /** Creates the series for {@code values}, an array of the right length no one else holds. */
+  /**
+   * Creates the series for {@code values}: an array of the right length, without nulls, that no
+   * one else holds.
+   */
   private S create(String[] values) {
-    checkNotNull(values);
     return table.create(values, Labels.of(labelNames, values));
   }
 

@@ -243,7 +243,7 @@ public final class ExponentialHistogram {
   private void recordShared(ExponentialStripe stripe, double value) {
     long[] scalars = stripe.scalars;
     if (value != 0 && value - value == 0) { // finite, non-zero
-      DoubleBits.add(scalars, ExponentialStripe.BASE + LongStripes.SUM_0, value);
+      LongStripes.addSum(scalars, ExponentialStripe.BASE, false, value);
       DoubleBits.min(scalars, ExponentialStripe.MIN, value);
       DoubleBits.max(scalars, ExponentialStripe.MAX, value);
       boolean negative = value < 0;
