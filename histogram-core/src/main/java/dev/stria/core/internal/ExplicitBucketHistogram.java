@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Recording</b> works on the current thread's stripe. On its own stripe — the common case —
  * a thread is the only writer, so the bucket count and the sum are plain adds published with a
- * release store: no atomic instruction, <b>wait-free</b>. A thread whose stripe slot belongs to
- * another thread records into the slot's shared stripe: the bucket count is an atomic add
- * (wait-free), the double sum a compare-and-set loop (<b>lock-free</b>). Min and max are a read
+ * release store: no atomic instruction, <b>wait-free</b>. A thread that owns no stripe records into a
+ * shared one (the spill, or its table slot's): the bucket count is an atomic add (wait-free,
+ * after at most one compare-and-set that counts the record, see {@link LongStripes}), the double
+ * sum a compare-and-set loop (<b>lock-free</b>). Min and max are a read
  * and a compare, and a compare-and-set loop only on a new extreme. NaN and infinite values are not
  * recorded; they are counted as dropped. Nothing allocates once the thread's stripe exists.
  *
@@ -22,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * wait. The protocol, its happens-before edges and its progress guarantees: {@link LongStripes}.
  *
  * <p><b>Memory.</b> A histogram only one thread records into holds one unpadded stripe (its
- * buckets, sums, min, max) and nothing else; the padded stripes and their table are allocated
- * only once a second thread records. Histograms with the same number of buckets share their
+ * buckets, sums, min, max) and nothing else; other threads record atomically into one more
+ * unpadded stripe (the spill), and the padded stripes and their table are allocated only once
+ * records into the spill contend or come often (see {@link LongStripes}). Histograms with the same number of buckets share their
  * stripes' initial values.
  */
 public final class ExplicitBucketHistogram extends LongStripes {
@@ -80,11 +82,12 @@ public final class ExplicitBucketHistogram extends LongStripes {
       recordInto(compact, COMPACT, true, value);
       return;
     }
-    long[] stripe = padded(Thread.currentThread());
+    long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       record(value); // this thread has just taken the compact stripe
     } else {
-      recordInto(stripe, PADDED, isOwned(stripe, PADDED), value);
+      int base = baseOf(stripe);
+      recordInto(stripe, base, isOwned(stripe, base), value);
     }
   }
 
@@ -109,11 +112,12 @@ public final class ExplicitBucketHistogram extends LongStripes {
       recordLongInto(compact, COMPACT, true, value);
       return;
     }
-    long[] stripe = padded(Thread.currentThread());
+    long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       recordLong(value); // this thread has just taken the compact stripe
     } else {
-      recordLongInto(stripe, PADDED, isOwned(stripe, PADDED), value);
+      int base = baseOf(stripe);
+      recordLongInto(stripe, base, isOwned(stripe, base), value);
     }
   }
 
@@ -164,8 +168,8 @@ public final class ExplicitBucketHistogram extends LongStripes {
   }
 
   /**
-   * The number of stripes allocated so far: the compact one, and the padded ones of a histogram
-   * more than one thread has recorded into.
+   * The number of stripes allocated so far: the compact one, the spill other threads share, and
+   * the padded ones once the histogram inflated.
    */
   public int stripesInUse() {
     return countStripes();
@@ -173,7 +177,7 @@ public final class ExplicitBucketHistogram extends LongStripes {
 
   /**
    * The number of padded stripes (a cache line of padding on each side) allocated so far: zero
-   * until a second thread records.
+   * until records into the spill contend or come often.
    */
   public int paddedStripesInUse() {
     return countPaddedStripes();

@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>Any number of writer threads record; each record touches only the one stripe that {@link
- *       #ownCompact} or {@link #padded} returns for the calling thread.
+ *       #ownCompact} or {@link #stripeOf} returns for the calling thread.
  *   <li>One collector at a time drains a cell (the cells serialise {@code drain} with {@code
  *       synchronized}); it may run at any moment relative to any writer.
  *   <li>Counting slots hold sums that writers only add to ({@code long} counts, and the
@@ -28,15 +28,47 @@ import java.lang.invoke.VarHandle;
  *   <li>The <b>compact stripe</b> (base {@link #COMPACT}, no padding): the first stripe of every
  *       cell, taken by the first thread that records ({@code compact}, owner {@link
  *       #compactOwner}). A cell only one thread writes — most labelled series — never allocates
- *       anything else: no table, no padding. Like {@link java.util.concurrent.atomic.LongAdder}'s
- *       base field, it may share a cache line with other objects; that costs nothing while one
- *       thread writes it, and it stops being written once a second thread records (below).
+ *       anything else: no table, no padding. It may share a cache line with other objects; that
+ *       costs nothing while one thread writes it, and it stops being written once the cell
+ *       inflates (below).
+ *   <li>The <b>spill</b> (base {@link #COMPACT}, {@code KIND == SHARED}): a second unpadded
+ *       stripe, allocated by the first record of a thread that does not own the compact stripe
+ *       (a compare-and-set from null, never unset). It is {@link
+ *       java.util.concurrent.atomic.LongAdder}'s rule: non-owners share one small stripe with
+ *       atomic adds until it shows contention, so a series that a few threads record into
+ *       without overlapping (a pool's threads taking turns) never pays for padding or a table.
  *   <li><b>Padded stripes</b> (base {@link #PADDED}): a cache line of padding, the slots, a cache
  *       line of padding, so two stripes never share a cache line; {@code REQUEST} and {@code
- *       KIND} sit in the leading padding. They live in the {@link Table}, allocated by the first
- *       record of a thread that does not own the compact stripe ({@code inflate}): a
- *       compare-and-set of {@code table} from null, after which the table is never unset.
+ *       KIND} sit in the leading padding. They live in the {@link Table}, allocated when a
+ *       platform thread finds the spill contended or hot ({@code inflate}): a compare-and-set of
+ *       {@code table} from null, after which the table is never unset.
  * </ul>
+ * A padded stripe's slot 1 is padding (zero) and a compact stripe's is its {@code KIND} (never
+ * zero): {@link #baseOf} tells the two shapes apart.
+ *
+ * <h2>When the cell inflates</h2>
+ * Before the table exists, a platform thread's record into the spill first counts itself in the
+ * spill's {@code REQUEST} slot (unused by shared stripes) with <i>one</i> compare-and-set, never
+ * retried. A failed compare-and-set means another thread counted between this thread's read and
+ * its write: contention. The record is then still completed on the spill with atomic adds (it is
+ * a shared stripe: correct for any number of writers) and the thread inflates, so later records
+ * go to the table. A thread also inflates once {@link #SPILL_RECORDS_BEFORE_INFLATING} records
+ * were counted: one hot non-owner would otherwise keep paying an atomic add, and its writes may
+ * false-share with the owner's compact stripe; in the table it ends on its own padded stripe.
+ * Only writers touch the count (drains neither take nor restart it), so a failed
+ * compare-and-set always means two writers met. The count is over the cell's life, not per
+ * interval: a drain restarting it could only fail a racing writer's compare-and-set, and a
+ * collector draining often would keep a hot writer in the spill for good. Records that loaded a null table before the inflation may still land in the spill afterwards,
+ * so the collector drains the spill in every drain, forever.
+ *
+ * <h2>Virtual threads</h2>
+ * A virtual thread may own the compact stripe (a cell recorded by one long-lived virtual thread
+ * stays compact and plain), but never owns a padded stripe and never inflates: when it does not
+ * own the compact stripe it records into the spill, even once the table exists. Virtual threads
+ * are many and short-lived; owned padded stripes would each be allocated and retired once per
+ * thread, and a table's shared padded stripes stay for good. Their contention on the spill is
+ * bounded by the number of carrier threads that run them at once. {@link VirtualThreads} tells
+ * them apart (Java 21 API, looked up once; every thread is a platform thread on Java 17).
  *
  * <h2>Who writes which slot</h2>
  * <ul>
@@ -60,10 +92,12 @@ import java.lang.invoke.VarHandle;
  *       loads (or none), taking the padded stripes' writes now or in the next drain. Once the
  *       owner has moved, nobody writes the compact stripe, so the cell's fields, read by every
  *       writer, never share a written cache line with it.
- *   <li><b>Shared stripe</b> ({@code KIND == SHARED}), one per table slot: written by every thread
- *       whose table slot is owned by another thread, with atomic adds (a compare-and-set loop for
- *       the double sum). The collector drains it by exchanging each slot with zero ({@code
- *       getAndSet}); never read-then-zero.
+ *   <li><b>Shared stripes</b> ({@code KIND == SHARED}): the spill, and one padded stripe per table
+ *       slot, written by every thread whose table slot is owned by another thread. Writers use
+ *       atomic adds (a compare-and-set loop for the double sum). The collector drains them by
+ *       exchanging each slot with zero ({@code getAndSet}); never read-then-zero. The spill's
+ *       {@code REQUEST} slot is its record count (above), not a counting slot: drains do not
+ *       take it.
  *   <li><b>The double sum of an owned stripe</b> is kept in <i>frames</i>, so that a delta's sum
  *       is as precise as the sum of that interval's values alone, not rounded to the magnitude of
  *       everything the thread ever recorded. Slots {@link #FRAME}, {@link #SUM_0} and {@link
@@ -99,17 +133,19 @@ import java.lang.invoke.VarHandle;
  *       every write of the owner, after which the collector retires the stripe (owner cleared
  *       first, then the stripe) and a new thread may own the table slot, or take a fresh compact
  *       stripe if the cell never inflated. A thread that finds the compact stripe held, by a live
- *       or a not yet retired ended owner, inflates instead: it never writes that stripe.
+ *       or a not yet retired ended owner, records into the spill instead: it never writes that
+ *       stripe.
  * </ul>
  *
  * <h2>Progress</h2>
  * Every count is <b>wait-free</b>: on an owned stripe a bounded sequence of plain loads and
- * stores, on a shared one an atomic add. The double sum is wait-free on an owned stripe and
+ * stores, on a shared one an atomic add (on the spill before inflation, after one
+ * compare-and-set that counts the record and is never retried). The double sum is wait-free on an owned stripe and
  * <b>lock-free</b> on a shared one (a compare-and-set retried only when another thread wrote the
  * same slot in between). Min and max are read-compare, and a compare-and-set loop only on a new
  * extreme (lock-free). A record allocates at most once per thread and stripe: the compact stripe
- * (one compare-and-set, then a record retried once on it), the table (one compare-and-set, the
- * loser uses the winner's), a padded stripe. A drain never makes a writer wait, and never waits
+ * (one compare-and-set, then a record retried once on it), the spill and the table (one
+ * compare-and-set each, the loser uses the winner's), a padded stripe. A drain never makes a writer wait, and never waits
  * for one.
  *
  * <h2>Exponential histograms</h2>
@@ -148,6 +184,12 @@ abstract class LongStripes {
   /** The base of a padded stripe: its {@code FRAME} is the first slot after a cache line. */
   static final int PADDED = PAD - FRAME;
 
+  /**
+   * Records into the spill after which a platform thread inflates the cell, even without
+   * contention: a hot second writer ends on its own padded stripe.
+   */
+  static final long SPILL_RECORDS_BEFORE_INFLATING = 1024;
+
   static final long OWNED = 1;
   static final long SHARED = -1;
 
@@ -159,6 +201,7 @@ abstract class LongStripes {
   private static final VarHandle COMPACT_STRIPE;
   private static final VarHandle COMPACT_OWNER;
   private static final VarHandle TABLE;
+  private static final VarHandle SPILL;
 
   static {
     try {
@@ -166,6 +209,7 @@ abstract class LongStripes {
       COMPACT_STRIPE = lookup.findVarHandle(LongStripes.class, "compact", long[].class);
       COMPACT_OWNER = lookup.findVarHandle(LongStripes.class, "compactOwner", Thread.class);
       TABLE = lookup.findVarHandle(LongStripes.class, "table", Table.class);
+      SPILL = lookup.findVarHandle(LongStripes.class, "spill", long[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -173,11 +217,13 @@ abstract class LongStripes {
 
   /** The initial data slots of every stripe (frame and sums, then the cell's); never written. */
   private final long[] initial;
-  /** The first writer's unpadded stripe, or null; see "compact start" in the class comment. */
+  /** The first writer's unpadded stripe, or null; see the class comment. */
   private long[] compact;
   /** The thread owning {@code compact}: the only one that writes it. */
   private Thread compactOwner;
-  /** The padded stripes, from the first record of a second thread on; never unset. */
+  /** The compact shared stripe, from the first record of a second thread on; never unset. */
+  private long[] spill;
+  /** The padded stripes, once the spill saw contention or a hot writer; never unset. */
   private Table table;
 
   /** The padded stripes of a cell that more than one thread has recorded into. */
@@ -212,9 +258,9 @@ abstract class LongStripes {
   }
 
   /**
-   * The compact stripe, when the current thread owns it and no second thread has recorded yet:
+   * The compact stripe, when the current thread owns it and the cell has not inflated:
    * the cell then records at base {@link #COMPACT} with plain writes. Otherwise null, and the
-   * cell calls {@link #padded}.
+   * cell calls {@link #stripeOf}.
    */
   final long[] ownCompact(Thread current) {
     // An acquire load, so that a loop never keeps an old null (and the owner moves on to the
@@ -226,25 +272,66 @@ abstract class LongStripes {
   }
 
   /**
-   * The padded stripe {@code current} records into at base {@link #PADDED}: its own (plain
-   * writes) or its table slot's shared one (atomic writes), {@link #isOwned} tells which; or null
-   * when the current thread has just taken the compact stripe, which {@link #ownCompact} now
-   * returns.
+   * The stripe {@code current} records into when {@link #ownCompact} returned null, or null when
+   * the current thread has just taken the compact stripe (which {@link #ownCompact} now returns).
+   * The stripe is at base {@link #baseOf} and {@link #isOwned} tells whether the thread owns it
+   * (plain writes) or shares it (atomic writes): its own padded stripe, its table slot's shared
+   * padded stripe, or the compact shared stripe ({@code spill}, see the class comment).
    */
-  final long[] padded(Thread current) {
+  final long[] stripeOf(Thread current) {
     Table t = (Table) TABLE.getAcquire(this);
-    if (t == null) {
-      if (COMPACT_STRIPE.getAcquire(this) == null && claimCompact(current)) {
-        return null;
+    if (t != null) {
+      int index = ThreadStripe.hash(current.getId()) >>> t.shift;
+      long[] stripe = (long[]) ARRAY.getAcquire(t.stripes, index);
+      if (stripe != null && OWNERS.getAcquire(t.owners, index) == current) {
+        return stripe;
       }
-      t = inflate();
+    }
+    return choose(t, current);
+  }
+
+  /** Out of line: every path of a thread that owns no stripe yet, or shares one. */
+  private long[] choose(Table t, Thread current) {
+    if (t == null && COMPACT_STRIPE.getAcquire(this) == null && claimCompact(current)) {
+      return null;
+    }
+    if (VirtualThreads.isVirtual(current)) {
+      return spill(); // never a table, never an owned padded stripe: see the class comment
+    }
+    if (t == null) {
+      long[] spill = spill();
+      if (countSpillRecord(spill)) {
+        return spill;
+      }
+      inflate(); // contended or hot: this record still lands in the spill, later ones not
+      return spill;
     }
     int index = ThreadStripe.hash(current.getId()) >>> t.shift;
     long[] stripe = (long[]) ARRAY.getAcquire(t.stripes, index);
-    if (stripe != null && OWNERS.getAcquire(t.owners, index) == current) {
-      return stripe;
-    }
     return stripe == null ? create(t, index, current) : shared(t, index);
+  }
+
+  /**
+   * Counts a record into the spill before the table exists: one compare-and-set of its {@code
+   * REQUEST} slot (unused by shared stripes), never retried. False when it failed (another
+   * thread counted in between: contention) or when {@link #SPILL_RECORDS_BEFORE_INFLATING}
+   * records were counted (a hot writer): the caller then inflates.
+   */
+  private static boolean countSpillRecord(long[] spill) {
+    long seen = (long) SLOT.getOpaque(spill, COMPACT + REQUEST);
+    return seen < SPILL_RECORDS_BEFORE_INFLATING
+        && SLOT.compareAndSet(spill, COMPACT + REQUEST, seen, seen + 1);
+  }
+
+  /** The compact shared stripe, allocated and published by the first record that needs it. */
+  private long[] spill() {
+    long[] current = (long[]) SPILL.getAcquire(this);
+    if (current != null) {
+      return current;
+    }
+    long[] fresh = newStripe(COMPACT, SHARED);
+    long[] witness = (long[]) SPILL.compareAndExchangeRelease(this, null, fresh);
+    return witness == null ? fresh : witness;
   }
 
   private boolean claimCompact(Thread current) {
@@ -253,7 +340,7 @@ abstract class LongStripes {
       return false;
     }
     // Until this store a thread that finds the stripe sees no owner (or the last ended one) and
-    // inflates; the owner reads its own store.
+    // records into the spill; the owner reads its own store.
     COMPACT_OWNER.setRelease(this, current);
     return true;
   }
@@ -263,6 +350,14 @@ abstract class LongStripes {
     Table fresh = new Table(ThreadStripe.stripeCount());
     Table witness = (Table) TABLE.compareAndExchangeRelease(this, null, fresh);
     return witness == null ? fresh : witness;
+  }
+
+  /**
+   * The base of a stripe {@link #stripeOf} returned: a compact stripe's slot {@code KIND} is
+   * {@link #OWNED} or {@link #SHARED}, never zero, while a padded stripe's slot 1 is padding.
+   */
+  static int baseOf(long[] stripe) {
+    return stripe[COMPACT + KIND] != 0 ? COMPACT : PADDED;
   }
 
   /** Whether a stripe at {@code base} is owned by one thread (true) or shared (false). */
@@ -319,7 +414,12 @@ abstract class LongStripes {
     COMPACT_STRIPE.compareAndSet(this, stripe, null);
   }
 
-  /** The padded stripes, or null while at most one thread has recorded. */
+  /** The compact shared stripe, or null while at most one thread has recorded. */
+  final long[] spillStripe() {
+    return (long[]) SPILL.getAcquire(this);
+  }
+
+  /** The padded stripes, or null until the spill saw contention or a hot writer. */
   final Table table() {
     return (Table) TABLE.getAcquire(this);
   }
@@ -364,7 +464,7 @@ abstract class LongStripes {
 
   /** The number of stripes in use (compact, owned and shared), for memory accounting. */
   final int countStripes() {
-    int used = compactStripe() == null ? 0 : 1;
+    int used = (compactStripe() == null ? 0 : 1) + (spillStripe() == null ? 0 : 1);
     Table t = table();
     for (int i = 0; t != null && i < t.stripes.length; i++) {
       used += (stripe(t, i) == null ? 0 : 1) + (sharedStripe(t, i) == null ? 0 : 1);
@@ -372,9 +472,9 @@ abstract class LongStripes {
     return used;
   }
 
-  /** The number of padded stripes in use (owned and shared); 0 while the cell is compact. */
+  /** The number of padded stripes in use (owned and shared); 0 until the cell inflates. */
   final int countPaddedStripes() {
-    return countStripes() - (compactStripe() == null ? 0 : 1);
+    return countStripes() - (compactStripe() == null ? 0 : 1) - (spillStripe() == null ? 0 : 1);
   }
 
   /**

@@ -11,8 +11,9 @@ import static dev.stria.core.internal.LongStripes.SUM_0;
  *
  * <p>An owned stripe's counting slots only grow and only their owner writes them, so the delta is
  * the value read now minus the value read last time; this class keeps the last values, one array
- * per owned stripe, allocated on the stripe's first drain. The shared stripe is written
- * atomically by any thread, so its slots are exchanged with zero instead ({@code getAndSet},
+ * per owned stripe, allocated on the stripe's first drain. A shared stripe (the compact spill or a
+ * table slot's padded one) is written atomically by any thread, so its slots are exchanged with
+ * zero instead ({@code getAndSet},
  * never read-then-zero). Either way each addition is taken by exactly one drain.
  *
  * <p>Not thread-safe: the cell serialises its drains, and creates this on its first drain.
@@ -39,8 +40,9 @@ final class StripeReadings {
   }
 
   /**
-   * Hands every stripe in use to {@code drain}: the compact stripe and each owned padded stripe
-   * with what was last read of it, then each shared stripe. The owner of a stripe is checked
+   * Hands every stripe in use to {@code drain}: the compact stripe with what was last read of it,
+   * the compact shared stripe (the spill), each owned padded stripe with what was last read of
+   * it, then each shared padded stripe. The owner of a stripe is checked
    * <i>before</i> its drain, so a stripe whose owner had ended is drained completely and then
    * retired (see {@link LongStripes}).
    */
@@ -56,6 +58,10 @@ final class StripeReadings {
         stripes.retireCompact(compact);
         compactSeen = null; // a new owner's stripe starts at zero
       }
+    }
+    long[] spill = stripes.spillStripe();
+    if (spill != null) { // drained for good, even after inflation: a late record may land in it
+      drain.drain(spill, LongStripes.COMPACT, null);
     }
     LongStripes.Table table = stripes.table();
     if (table == null) {

@@ -5,8 +5,9 @@ package dev.stria.core.internal;
  *
  * <ul>
  *   <li>{@link #add(long)} is <b>wait-free</b>: on the thread's own stripe (the common case) a
- *       plain add published with a release store, no atomic instruction; on the shared stripe
- *       (when another thread owns the thread's slot, see {@link LongStripes}) one atomic add
+ *       plain add published with a release store, no atomic instruction; on a shared stripe
+ *       (the spill, or a table slot another thread owns, see {@link LongStripes}) one atomic add
+ *       (and, on the spill before inflation, one compare-and-set that counts the record)
  *       ({@code LOCK XADD} on x86-64).
  *   <li>{@link #add(double)} is wait-free on the thread's own stripe and <b>lock-free</b> on the
  *       shared one: a compare-and-set loop retried only when another thread wrote it in between.
@@ -24,9 +25,10 @@ package dev.stria.core.internal;
  * check signs: monotonic counters reject negative increments in the API.
  *
  * <p><b>Memory.</b> A counter only one thread adds to holds one unpadded stripe of six longs
- * (allocated by the first add) and nothing else; the padded stripes, a cache line on each side,
- * and their table are allocated only once a second thread adds, as {@link
- * java.util.concurrent.atomic.LongAdder} starts with its base and stripes on contention. The
+ * (allocated by the first add) and nothing else. Other threads add atomically to one more
+ * unpadded stripe, the spill; the padded stripes, a cache line on each side, and their table are
+ * allocated only once adds to the spill contend (or one thread adds to it often), as {@link
+ * java.util.concurrent.atomic.LongAdder} keeps its base until a compare-and-set fails. The
  * collector's readings are allocated by the first drain.
  *
  * <p>The protocol and why it is correct: {@link LongStripes}.
@@ -55,11 +57,12 @@ public final class StripedCounter extends LongStripes {
   }
 
   private void addPadded(long delta) {
-    long[] stripe = padded(Thread.currentThread());
+    long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       add(delta); // this thread has just taken the compact stripe
     } else {
-      add(stripe, isOwned(stripe, PADDED), PADDED + LONG_SLOT, delta);
+      int base = baseOf(stripe);
+      add(stripe, isOwned(stripe, base), base + LONG_SLOT, delta);
     }
   }
 
@@ -70,11 +73,12 @@ public final class StripedCounter extends LongStripes {
       addSum(compact, COMPACT, true, delta);
       return;
     }
-    long[] stripe = padded(Thread.currentThread());
+    long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       add(delta); // this thread has just taken the compact stripe
     } else {
-      addSum(stripe, PADDED, isOwned(stripe, PADDED), delta);
+      int base = baseOf(stripe);
+      addSum(stripe, base, isOwned(stripe, base), delta);
     }
   }
 
@@ -98,8 +102,8 @@ public final class StripedCounter extends LongStripes {
   }
 
   /**
-   * The number of stripes this counter has allocated: its compact stripe, and the padded ones of
-   * a counter more than one thread has added to.
+   * The number of stripes this counter has allocated: its compact stripe, the spill other threads
+   * share, and the padded ones once the counter inflated.
    */
   public int stripesInUse() {
     return countStripes();
@@ -107,7 +111,7 @@ public final class StripedCounter extends LongStripes {
 
   /**
    * The number of padded stripes (a cache line of padding on each side) this counter has
-   * allocated: zero until a second thread adds to it.
+   * allocated: zero until adds to the spill contend or come often.
    */
   public int paddedStripesInUse() {
     return countPaddedStripes();

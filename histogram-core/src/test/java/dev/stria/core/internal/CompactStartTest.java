@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact start of {@link LongStripes}: a cell written by one thread keeps one unpadded
- * stripe, and a second thread inflates it to the padded table while the first may be mid-record
- * and a drain may be running. Totals and delta sums must stay exact through the inflation.
+ * stripe, and a hot second thread inflates it to the padded table while the first may be
+ * mid-record and a drain may be running. Totals and delta sums must stay exact through the
+ * inflation. What happens before it, in the spill: {@code SpillTest}.
  */
 class CompactStartTest {
 
@@ -45,16 +46,22 @@ class CompactStartTest {
   }
 
   @Test
-  void aSecondThreadInflatesTheCellAndTheFirstMovesToItsPaddedStripe() throws Exception {
+  void aHotSecondThreadInflatesTheCellAndTheFirstMovesToItsPaddedStripe() throws Exception {
     StripedCounter counter = new StripedCounter();
     counter.add(1L);
-    Thread second = new Thread(() -> counter.add(2L));
+    long limit = LongStripes.SPILL_RECORDS_BEFORE_INFLATING;
+    // Its last add finds the spill's count at the limit: it inflates, and lands in the spill.
+    Thread second = new Thread(() -> {
+      for (long i = 0; i <= limit; i++) {
+        counter.add(2L);
+      }
+    });
     second.start();
     second.join();
     counter.add(4L); // the first thread now records into the table
     assertThat(counter.paddedStripesInUse()).isPositive();
-    assertThat(counter.drain().longPart()).isEqualTo(7);
-    // The second thread ended: its padded stripe was retired by that drain.
+    assertThat(counter.drain().longPart()).isEqualTo(1 + 2 * (limit + 1) + 4);
+    // The second thread ended: its padded stripe, if it had one, was retired by that drain.
     counter.add(8L);
     // What is left is the first thread's own padded stripe: it no longer writes the compact one.
     assertThat(counter.paddedStripesInUse()).isEqualTo(1);
@@ -110,6 +117,7 @@ class CompactStartTest {
 
         assertThat(overlapping).as("drains that overlapped the writes").isPositive();
         assertThat(paddedWhenSecondStarted[0]).as("compact until the second thread").isZero();
+        assertThat(counter.table()).as("a hot second writer inflates").isNotNull();
         assertThat(longs[0]).isEqualTo(2L * perWriter);
         assertThat(doubles[0]).isEqualTo(perWriter * 0.5 * 2);
         assertThat(counts[0]).isEqualTo(2L * perWriter);
@@ -128,16 +136,21 @@ class CompactStartTest {
     assertThat(histogram.drain().sum()).isEqualTo(1e17);
     counter.add(0.25); // still compact, in the requested frame
     histogram.record(0.25);
-    Thread second = new Thread(() -> {
-      counter.add(0.125);
-      histogram.record(0.125);
+    long limit = LongStripes.SPILL_RECORDS_BEFORE_INFLATING;
+    Thread second = new Thread(() -> { // hot: the spill, then the table
+      for (long i = 0; i <= limit + 1; i++) {
+        counter.add(0.125);
+        histogram.record(0.125);
+      }
     });
     second.start();
     second.join();
     counter.add(0.5); // padded now; the compact stripe keeps its 1e17 frame
     histogram.record(0.5);
-    assertThat(counter.drain().doublePart()).isEqualTo(0.875);
-    assertThat(histogram.drain().sum()).isEqualTo(0.875);
+    assertThat(counter.paddedStripesInUse()).isPositive();
+    double expected = 0.25 + 0.125 * (limit + 2) + 0.5;
+    assertThat(counter.drain().doublePart()).isEqualTo(expected);
+    assertThat(histogram.drain().sum()).isEqualTo(expected);
     for (int interval = 0; interval < 10; interval++) {
       counter.add(0.25);
       histogram.record(0.25);
@@ -151,15 +164,16 @@ class CompactStartTest {
     StripedCounter counter = new StripedCounter();
     ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
     runToEnd(() -> record(counter, histogram, 1000));
-    // No drain yet: the dead owner still holds the compact stripe, so the next thread inflates.
+    // No drain yet: the dead owner still holds the compact stripe, so the next thread spills.
     runToEnd(() -> record(counter, histogram, 500));
-    assertThat(counter.paddedStripesInUse()).isPositive();
+    assertThat(counter.stripesInUse()).as("compact and spill").isEqualTo(2);
+    assertThat(counter.paddedStripesInUse()).isZero();
     assertThat(counter.drain().longPart()).isEqualTo(1500);
     assertThat(histogram.drain().count()).isEqualTo(1500);
-    // Both owners ended: that drain took their last values and retired their stripes.
+    // The owner ended: that drain took its last values and retired its stripe; the spill stays.
     assertThat(counter.drain().longPart()).isZero();
-    assertThat(counter.stripesInUse()).isZero();
-    assertThat(histogram.stripesInUse()).isZero();
+    assertThat(counter.stripesInUse()).isEqualTo(1);
+    assertThat(histogram.stripesInUse()).isEqualTo(1);
   }
 
   @Test
