@@ -77,6 +77,10 @@ class CompactStartTest {
         ExplicitBucketHistogram histogram = new ExplicitBucketHistogram(new BucketBounds(1, 2));
         int perWriter = 200_000;
         CountDownLatch firstIsCompact = new CountDownLatch(1);
+        // The first stays alive (and owns the compact stripe) until the second has spilled past
+        // the limit, so the cell surely inflates while both write and drains run.
+        CountDownLatch secondPastTheLimit = new CountDownLatch(1);
+        long limit = LongStripes.SPILL_RECORDS_BEFORE_INFLATING;
         long[] longs = new long[1];
         double[] doubles = new double[2];
         long[] counts = new long[1];
@@ -94,6 +98,12 @@ class CompactStartTest {
                   if (w == 0) {
                     firstIsCompact.countDown(); // the second arrives mid-record and mid-drains
                   }
+                }
+                if (w == 0 && i == perWriter * 3 / 4) {
+                  await(secondPastTheLimit);
+                }
+                if (w == 1 && i == limit + 1) {
+                  secondPastTheLimit.countDown(); // each of its records counted, or inflated
                 }
                 counter.add(1L);
                 counter.add(0.5);
