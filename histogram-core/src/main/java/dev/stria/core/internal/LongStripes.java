@@ -265,10 +265,29 @@ abstract class LongStripes {
   final long[] ownCompact(Thread current) {
     // An acquire load, so that a loop never keeps an old null (and the owner moves on to the
     // table once it exists); on x86 a plain load.
-    if (TABLE.getAcquire(this) == null && compactOwner == current) {
-      return compact;
-    }
-    return null;
+    return TABLE.getAcquire(this) == null ? compactOwnedBy(current) : null;
+  }
+
+  /**
+   * The stripe {@code current} owns, given the table {@code t} as the caller loaded it once with
+   * {@link #table()}: while {@code t} is null the compact stripe (base {@link #COMPACT}) if the
+   * thread owns it, else its own padded stripe (base {@link #PADDED}); null when it owns none,
+   * and the cell calls {@link #stripeOf}. One acquire load of the table serves both shapes: the
+   * fast path of a thread that owns its stripe (a counter's every increment) checks no stripe
+   * kind and no base.
+   */
+  final long[] ownStripe(Table t, Thread current) {
+    return t == null ? compactOwnedBy(current) : ownedPadded(t, current);
+  }
+
+  private long[] compactOwnedBy(Thread current) {
+    return compactOwner == current ? compact : null;
+  }
+
+  private static long[] ownedPadded(Table t, Thread current) {
+    int index = ThreadStripe.hash(current.getId()) >>> t.shift;
+    long[] stripe = (long[]) ARRAY.getAcquire(t.stripes, index);
+    return stripe != null && OWNERS.getAcquire(t.owners, index) == current ? stripe : null;
   }
 
   /**
@@ -280,14 +299,8 @@ abstract class LongStripes {
    */
   final long[] stripeOf(Thread current) {
     Table t = (Table) TABLE.getAcquire(this);
-    if (t != null) {
-      int index = ThreadStripe.hash(current.getId()) >>> t.shift;
-      long[] stripe = (long[]) ARRAY.getAcquire(t.stripes, index);
-      if (stripe != null && OWNERS.getAcquire(t.owners, index) == current) {
-        return stripe;
-      }
-    }
-    return choose(t, current);
+    long[] own = t == null ? null : ownedPadded(t, current);
+    return own != null ? own : choose(t, current);
   }
 
   /** Out of line: every path of a thread that owns no stripe yet, or shares one. */

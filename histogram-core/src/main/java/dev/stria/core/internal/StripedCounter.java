@@ -48,15 +48,18 @@ public final class StripedCounter extends LongStripes {
 
   /** Adds a whole increment: wait-free, see the class comment. */
   public void add(long delta) {
-    long[] compact = ownCompact(Thread.currentThread());
-    if (compact != null) {
-      add(compact, true, COMPACT + LONG_SLOT, delta);
+    Thread current = Thread.currentThread();
+    Table t = table(); // once: whether the thread's own stripe is compact or padded
+    long[] own = ownStripe(t, current);
+    if (own != null) {
+      add(own, true, (t == null ? COMPACT : PADDED) + LONG_SLOT, delta);
     } else {
-      addPadded(delta);
+      addElsewhere(delta);
     }
   }
 
-  private void addPadded(long delta) {
+  /** A thread that owns no stripe yet, or records into a shared one. */
+  private void addElsewhere(long delta) {
     long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       add(delta); // this thread has just taken the compact stripe
