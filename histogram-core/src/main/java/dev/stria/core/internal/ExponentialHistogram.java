@@ -54,7 +54,10 @@ import java.lang.invoke.VarHandle;
  * <h2>Concurrency</h2>
  * The protocol is {@link LongStripes}' (the contract is written there once): each thread hashes
  * to a table slot; the first thread to record in an empty slot owns its stripe, decided by the
- * {@link Thread} object; every other thread of that slot records in the slot's shared stripe.
+ * {@link Thread} object; every other thread of that slot records in the slot's shared stripe. One
+ * owner's stripe is also remembered in a field the cell looks at first ({@code firstOwned}), so a
+ * series written by one thread skips the hash and the table; it is only a shortcut to a stripe
+ * that is in the table, taken only by that stripe's owner.
  * <ul>
  *   <li>{@link #record} on an owned stripe is <b>wait-free</b> and uses no atomic instruction:
  *       the bucket index, a plain read and a release store for the double sum (in frames, so a
