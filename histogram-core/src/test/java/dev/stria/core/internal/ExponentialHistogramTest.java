@@ -447,4 +447,43 @@ class ExponentialHistogramTest {
         .as("every owner has ended and was retired: only shared stripes remain")
         .isBetween(1, ThreadStripe.stripeCount());
   }
+
+  @Test
+  void aSingleWritersStripeIsFoundBeforeTheTableAndForgottenWhenItsOwnerIsRetired()
+      throws Exception {
+    ExponentialHistogram cell = new ExponentialHistogram();
+    Thread[] seen = new Thread[1];
+    Thread writer = new Thread(() -> {
+      cell.record(1.0);
+      cell.record(2.0);
+      seen[0] = cell.firstOwner();
+    });
+    writer.start();
+    writer.join();
+    assertThat(seen[0]).as("the first owner is remembered").isSameAs(writer);
+
+    assertThat(cell.drain().count()).isEqualTo(2);
+    assertThat(cell.firstOwner()).as("retired with its ended owner: not kept alive").isNull();
+
+    cell.record(3.0);
+    cell.record(4.0);
+    assertThat(cell.firstOwner()).isSameAs(Thread.currentThread());
+    ExponentialHistogramData data = cell.drain();
+    assertThat(data.count()).isEqualTo(2);
+    assertThat(data.sum()).isEqualTo(7.0);
+    assertThat(cell.windowBucketsInUse()).as("the new owner's own stripe").isPositive();
+  }
+
+  @Test
+  void aThreadOtherThanTheRememberedOwnerNeverWritesTheOwnersStripe() throws Exception {
+    ExponentialHistogram cell = new ExponentialHistogram();
+    onSharedStripe(cell, () -> {
+      cell.record(1.0);
+      cell.record(1.0);
+    });
+    assertThat(cell.windowBucketsInUse()).as("the owner recorded only a NaN").isZero();
+    ExponentialHistogramData data = cell.drain();
+    assertThat(data.count()).isEqualTo(2);
+    assertThat(data.dropped()).isEqualTo(1);
+  }
 }
