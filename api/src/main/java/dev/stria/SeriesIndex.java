@@ -70,16 +70,27 @@ final class SeriesIndex<K, S> {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final int INITIAL_CAPACITY = 8;
 
-  /** One series and its key. */
+  /**
+   * One series and its key. A label-value key's first two values are also kept here, so that the
+   * fixed-arity lookups compare them without loading the key array: one dependent load (and, at
+   * a hundred series and more, one likely cache miss) less per lookup.
+   */
   private static final class Entry<K, S> {
     final int hash;
+    /** The key's first label value ({@link #LABEL_VALUES} keys), else null. */
+    final String first;
+    /** The key's second label value ({@link #LABEL_VALUES} keys of two or more), else null. */
+    final String second;
     final K key;
     final S series;
 
-    Entry(int hash, K key, S series) {
+    Entry(int hash, K key, S series, boolean labelValues) {
       this.hash = hash;
       this.key = key;
       this.series = series;
+      String[] values = labelValues ? (String[]) key : null;
+      this.first = values != null && values.length > 0 ? values[0] : null;
+      this.second = values != null && values.length > 1 ? values[1] : null;
     }
   }
 
@@ -113,7 +124,9 @@ final class SeriesIndex<K, S> {
    * no Keying call, which turns megamorphic once bridges' indexes run too, and, in the fixed-arity
    * forms, no array for the caller to build. Each hashes as Arrays.hashCode would (String caches
    * its own hash, so this is a few multiply-adds) and compares by identity first: callers mostly
-   * pass the very String (a literal, a constant) the series was created with.
+   * pass the very String (a literal, a constant) the series was created with. The fixed-arity
+   * forms are for an index whose keys all have that many values (a LabelValueTable's, whose
+   * arity is fixed): they compare the values the entry keeps, not the key's length.
    */
 
   /** {@link #get} for {@link #LABEL_VALUES} keys; a null value is never found. */
@@ -133,7 +146,7 @@ final class SeriesIndex<K, S> {
     }
   }
 
-  /** {@link #get} for a one-value {@link #LABEL_VALUES} key, {@code a} not null. */
+  /** {@link #get} for a one-value {@link #LABEL_VALUES} key (as all here), {@code a} not null. */
   @SuppressWarnings("unchecked")
   S getValues(String a) {
     int hash = spread(31 + a.hashCode());
@@ -144,16 +157,13 @@ final class SeriesIndex<K, S> {
       if (entry == null) {
         return null;
       }
-      if (entry.hash == hash) {
-        String[] key = (String[]) entry.key;
-        if (key.length == 1 && same(key[0], a)) {
-          return entry.series;
-        }
+      if (entry.hash == hash && same(entry.first, a)) {
+        return entry.series;
       }
     }
   }
 
-  /** {@link #get} for a two-value {@link #LABEL_VALUES} key, no value null. */
+  /** {@link #get} for a two-value {@link #LABEL_VALUES} key (as all here), no value null. */
   @SuppressWarnings("unchecked")
   S getValues(String a, String b) {
     int hash = spread(31 * (31 + a.hashCode()) + b.hashCode());
@@ -164,16 +174,13 @@ final class SeriesIndex<K, S> {
       if (entry == null) {
         return null;
       }
-      if (entry.hash == hash) {
-        String[] key = (String[]) entry.key;
-        if (key.length == 2 && same(key[0], a) && same(key[1], b)) {
-          return entry.series;
-        }
+      if (entry.hash == hash && same(entry.first, a) && same(entry.second, b)) {
+        return entry.series;
       }
     }
   }
 
-  /** {@link #get} for a three-value {@link #LABEL_VALUES} key, no value null. */
+  /** {@link #get} for a three-value {@link #LABEL_VALUES} key (as all here), no value null. */
   @SuppressWarnings("unchecked")
   S getValues(String a, String b, String c) {
     int hash = spread(31 * (31 * (31 + a.hashCode()) + b.hashCode()) + c.hashCode());
@@ -184,11 +191,9 @@ final class SeriesIndex<K, S> {
       if (entry == null) {
         return null;
       }
-      if (entry.hash == hash) {
-        String[] key = (String[]) entry.key;
-        if (key.length == 3 && same(key[0], a) && same(key[1], b) && same(key[2], c)) {
-          return entry.series;
-        }
+      if (entry.hash == hash && same(entry.first, a) && same(entry.second, b)
+          && same(((String[]) entry.key)[2], c)) {
+        return entry.series;
       }
     }
   }
@@ -224,7 +229,7 @@ final class SeriesIndex<K, S> {
     if ((size + 1) * 2 > table.length) {
       table = rebuilt(table.length * 2, null);
     }
-    insert(table, new Entry<>(spread(keying.hash(key)), key, series));
+    insert(table, new Entry<>(spread(keying.hash(key)), key, series, keying == LABEL_VALUES));
     size++;
   }
 
