@@ -79,6 +79,31 @@ class LabelLookupTest {
     }
   }
 
+  /**
+   * Keys with one hash that differ only in their last value: the fixed-arity lookups compare the
+   * first two values the index entry keeps and the third from the key, each of which must count.
+   */
+  @Test
+  void valuesCollidingInFullAndDifferingOnlyInTheLastAreDifferentSeries() {
+    Counter two = registry.counter("two").labelNames("a", "b").register();
+    Counter three = registry.counter("three").labelNames("a", "b", "c").register();
+    Counter.Series twoAa = two.labels("x", "Aa");
+    Counter.Series twoBb = two.labels("x", "BB");
+    Counter.Series threeAa = three.labels("x", "y", "Aa");
+    Counter.Series threeBb = three.labels("x", "y", "BB");
+
+    assertThat(twoBb).isNotSameAs(twoAa);
+    assertThat(threeBb).isNotSameAs(threeAa);
+    assertThat(two.labels("x", "Aa")).isSameAs(twoAa);
+    assertThat(two.labels("x", "BB")).isSameAs(twoBb);
+    assertThat(two.labels(new String[] {"x", "BB"})).isSameAs(twoBb);
+    assertThat(three.labels("x", "y", "Aa")).isSameAs(threeAa);
+    assertThat(three.labels("x", "y", "BB")).isSameAs(threeBb);
+    assertThat(three.labels(new String[] {"x", "y", "BB"})).isSameAs(threeBb);
+    assertThat(twoBb.labels().values()).containsExactly("x", "BB");
+    assertThat(threeBb.labels().values()).containsExactly("x", "y", "BB");
+  }
+
   @Test
   void aWrongNumberOfValuesNamesTheInstrumentItsLabelNamesAndTheValues() {
     Counter none = registry.counter("none").register();
