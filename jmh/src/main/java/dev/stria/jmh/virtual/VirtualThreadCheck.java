@@ -8,7 +8,6 @@ import dev.stria.snapshot.HistogramPoint;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
 import java.io.IOException;
-import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The virtual-thread target's exactness and memory sides, which JMH does not measure: for each of
@@ -23,7 +23,8 @@ import java.util.Locale;
  * tasks} tasks on new virtual threads each record one observation and one increment into the pair
  * while a reader collects every {@value VirtualThreadBenchmark#COLLECT_EVERY_MILLIS} ms. After the
  * run and one more collection it checks every total exactly (count, sum, each bucket, counter
- * value) and measures the heap the pairs retain after a full GC, beside the same pairs given the
+ * value) and measures the heap the registry retains after a full GC (what is freed when it is
+ * dropped, less what an empty registry frees), beside the same pairs given the
  * same records by one platform thread. The ratio of the two is the memory the stripes of many
  * writers hold, relative to a single-thread series. Which stripes a run touches depends on how
  * the scheduler spreads the tasks, so trials differ widely: the median and the largest trial are
@@ -107,40 +108,67 @@ public final class VirtualThreadCheck {
 
   private static Trial trial(boolean virtual, int tasks, String[] labels)
       throws InterruptedException {
-    StriaSetup stria = new StriaSetup(labels.length + 10);
-    dev.stria.Counter counter = stria.counter("requests");
-    dev.stria.Histogram histogram = stria.explicitHistogram("duration");
-    counter.labels("/baseline").inc();
-    histogram.labels("/baseline").observe(0.1);
-    stria.reader().collect();
-    long before = SeriesMemory.usedHeapAfterGc();
-    long collections = 0;
-    for (String label : labels) {
-      dev.stria.Counter.Series counterSeries = counter.labels(label);
-      dev.stria.Histogram.Series histogramSeries = histogram.labels(label);
-      if (virtual) {
-        try (PeriodicCollector collector = new PeriodicCollector("check",
-            VirtualThreadBenchmark.COLLECT_EVERY_MILLIS, () -> stria.reader().collect())) {
-          VirtualThreads.runEach(tasks, i -> {
+    // Memory is what the registry's own objects keep alive: heap with them minus heap once they
+    // are dropped, for a registry given the run and for one given nothing. Comparing heap before
+    // and after the run instead counted the virtual-thread scheduler's work queues, which grow
+    // with a backlog of 100,000 tasks and stay grown (tens of KB per series, differing by trial).
+    long empty = retainedBy(new AtomicReference<>(new Pairs(labels.length)));
+    AtomicReference<Pairs> holder = new AtomicReference<>(new Pairs(labels.length));
+    Pairs pairs = holder.get();
+    long collections = pairs.record(virtual, tasks, labels);
+    String mismatch = verify(pairs.stria.reader().collect(), labels, tasks,
+        virtual ? "virtual threads" : "one thread");
+    pairs = null; // only the holder keeps the registry alive now
+    long full = retainedBy(holder);
+    return new Trial((full - empty) / (double) labels.length, collections, mismatch);
+  }
+
+  /** The heap that only {@code holder}'s value keeps alive. */
+  private static long retainedBy(AtomicReference<?> holder) throws InterruptedException {
+    long with = SeriesMemory.usedHeapAfterGc();
+    holder.set(null);
+    return with - SeriesMemory.usedHeapAfterGc();
+  }
+
+  /** A registry with a counter and a histogram, each with one series outside the check. */
+  private static final class Pairs {
+    final StriaSetup stria;
+    final dev.stria.Counter counter;
+    final dev.stria.Histogram histogram;
+
+    Pairs(int series) {
+      stria = new StriaSetup(series + 10);
+      counter = stria.counter("requests");
+      histogram = stria.explicitHistogram("duration");
+      counter.labels("/baseline").inc();
+      histogram.labels("/baseline").observe(0.1);
+      stria.reader().collect();
+    }
+
+    /** Gives each labelled pair its tasks; returns the collections that ran meanwhile. */
+    long record(boolean virtual, int tasks, String[] labels) throws InterruptedException {
+      long collections = 0;
+      for (String label : labels) {
+        dev.stria.Counter.Series counterSeries = counter.labels(label);
+        dev.stria.Histogram.Series histogramSeries = histogram.labels(label);
+        if (virtual) {
+          try (PeriodicCollector collector = new PeriodicCollector("check",
+              VirtualThreadBenchmark.COLLECT_EVERY_MILLIS, () -> stria.reader().collect())) {
+            VirtualThreads.runEach(tasks, i -> {
+              histogramSeries.observe(VirtualThreadBenchmark.seconds(i));
+              counterSeries.inc();
+            });
+            collections += collector.collections();
+          }
+        } else {
+          for (int i = 0; i < tasks; i++) {
             histogramSeries.observe(VirtualThreadBenchmark.seconds(i));
             counterSeries.inc();
-          });
-          collections += collector.collections();
-        }
-      } else {
-        for (int i = 0; i < tasks; i++) {
-          histogramSeries.observe(VirtualThreadBenchmark.seconds(i));
-          counterSeries.inc();
+          }
         }
       }
+      return collections;
     }
-    String mismatch = verify(stria.reader().collect(), labels, tasks,
-        virtual ? "virtual threads" : "one thread");
-    long after = SeriesMemory.usedHeapAfterGc();
-    Reference.reachabilityFence(stria);
-    Reference.reachabilityFence(counter);
-    Reference.reachabilityFence(histogram);
-    return new Trial((after - before) / (double) labels.length, collections, mismatch);
   }
 
   /** Empty when every labelled series holds exactly what the tasks recorded, else what differs. */
