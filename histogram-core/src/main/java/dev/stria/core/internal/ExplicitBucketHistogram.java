@@ -77,11 +77,20 @@ public final class ExplicitBucketHistogram extends LongStripes {
 
   /** Records a finite value; NaN and infinities are counted as dropped. */
   public void record(double value) {
-    long[] compact = ownCompact(Thread.currentThread());
-    if (compact != null) {
-      recordInto(compact, COMPACT, true, value);
-      return;
+    Thread current = Thread.currentThread();
+    Table t = table(); // once: whether the thread's own stripe is compact or padded
+    long[] own = ownStripe(t, current);
+    if (own == null) {
+      recordElsewhere(value);
+    } else if (t == null) {
+      recordInto(own, COMPACT, true, value);
+    } else {
+      recordInto(own, PADDED, true, value);
     }
+  }
+
+  /** A thread that owns no stripe yet, or records into a shared one. */
+  private void recordElsewhere(double value) {
     long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       record(value); // this thread has just taken the compact stripe
@@ -107,11 +116,19 @@ public final class ExplicitBucketHistogram extends LongStripes {
    * a shared stripe the sum is a wait-free atomic add).
    */
   public void recordLong(long value) {
-    long[] compact = ownCompact(Thread.currentThread());
-    if (compact != null) {
-      recordLongInto(compact, COMPACT, true, value);
-      return;
+    Thread current = Thread.currentThread();
+    Table t = table();
+    long[] own = ownStripe(t, current);
+    if (own == null) {
+      recordLongElsewhere(value);
+    } else if (t == null) {
+      recordLongInto(own, COMPACT, true, value);
+    } else {
+      recordLongInto(own, PADDED, true, value);
     }
+  }
+
+  private void recordLongElsewhere(long value) {
     long[] stripe = stripeOf(Thread.currentThread());
     if (stripe == null) {
       recordLong(value); // this thread has just taken the compact stripe

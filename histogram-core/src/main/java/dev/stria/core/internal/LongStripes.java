@@ -12,7 +12,7 @@ import java.lang.invoke.VarHandle;
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>Any number of writer threads record; each record touches only the one stripe that {@link
- *       #ownCompact} or {@link #stripeOf} returns for the calling thread.
+ *       #ownStripe} or {@link #stripeOf} returns for the calling thread.
  *   <li>One collector at a time drains a cell (the cells serialise {@code drain} with {@code
  *       synchronized}); it may run at any moment relative to any writer.
  *   <li>Counting slots hold sums that writers only add to ({@code long} counts, and the
@@ -82,7 +82,7 @@ import java.lang.invoke.VarHandle;
  *       counting slot of an owned stripe: it reads it and subtracts its previous reading ({@link
  *       StripeReadings#take}).
  *   <li><b>The compact stripe's owner moves</b> to the table once the table exists: its fast path
- *       ({@link #ownCompact}) loads {@code table} with acquire on every record and uses the
+ *       ({@link #ownStripe}) loads {@code table} with acquire on every record and uses the
  *       compact stripe only while that is null. A record that loaded null just before another
  *       thread inflated finishes on the compact stripe; later records of the owner go to a padded
  *       stripe. The compact stripe is not emptied or copied: it stays in every drain, as any
@@ -258,17 +258,6 @@ abstract class LongStripes {
   }
 
   /**
-   * The compact stripe, when the current thread owns it and the cell has not inflated:
-   * the cell then records at base {@link #COMPACT} with plain writes. Otherwise null, and the
-   * cell calls {@link #stripeOf}.
-   */
-  final long[] ownCompact(Thread current) {
-    // An acquire load, so that a loop never keeps an old null (and the owner moves on to the
-    // table once it exists); on x86 a plain load.
-    return TABLE.getAcquire(this) == null ? compactOwnedBy(current) : null;
-  }
-
-  /**
    * The stripe {@code current} owns, given the table {@code t} as the caller loaded it once with
    * {@link #table()}: while {@code t} is null the compact stripe (base {@link #COMPACT}) if the
    * thread owns it, else its own padded stripe (base {@link #PADDED}); null when it owns none,
@@ -291,8 +280,8 @@ abstract class LongStripes {
   }
 
   /**
-   * The stripe {@code current} records into when {@link #ownCompact} returned null, or null when
-   * the current thread has just taken the compact stripe (which {@link #ownCompact} now returns).
+   * The stripe {@code current} records into when {@link #ownStripe} returned null, or null when
+   * the current thread has just taken the compact stripe (which {@link #ownStripe} now returns).
    * The stripe is at base {@link #baseOf} and {@link #isOwned} tells whether the thread owns it
    * (plain writes) or shares it (atomic writes): its own padded stripe, its table slot's shared
    * padded stripe, or the compact shared stripe ({@code spill}, see the class comment).

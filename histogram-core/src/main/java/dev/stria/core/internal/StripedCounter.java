@@ -71,12 +71,14 @@ public final class StripedCounter extends LongStripes {
 
   /** Adds a fractional increment: wait-free on an owned stripe, lock-free on a shared one. */
   public void add(double delta) {
-    long[] compact = ownCompact(Thread.currentThread());
-    if (compact != null) {
-      addSum(compact, COMPACT, true, delta);
+    Thread current = Thread.currentThread();
+    Table t = table();
+    long[] own = ownStripe(t, current);
+    if (own != null) {
+      addSum(own, t == null ? COMPACT : PADDED, true, delta);
       return;
     }
-    long[] stripe = stripeOf(Thread.currentThread());
+    long[] stripe = stripeOf(current);
     if (stripe == null) {
       add(delta); // this thread has just taken the compact stripe
     } else {
