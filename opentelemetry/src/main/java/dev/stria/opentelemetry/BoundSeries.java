@@ -16,6 +16,12 @@ import io.opentelemetry.context.Scope;
  * unbound instrument does (a negative counter increment or histogram value is dropped with one
  * warning) and records into the series, with no lookup and no allocation. Each class is both the
  * long and the double bound instrument, as the bridge's instruments are both kinds.
+ *
+ * <p><b>Fast path.</b> A bound instrument should cost what Stria's own series does, so a valid
+ * value touches only the series: the instrument (whose name the warning needs) is loaded only to
+ * drop a value. The counter's whole-increment test is the very test {@code
+ * Counter.Series.add(long)} makes first, so once inlined the JIT folds the series' test into it:
+ * one test, not a sign check and then a range check (see {@link BridgeCounter#SMALL_BITS}).
  */
 final class BoundSeries {
   private BoundSeries() {}
@@ -31,8 +37,10 @@ final class BoundSeries {
 
     @Override
     public void add(long value) {
-      if (value >= 0) {
-        series.add(value);
+      if ((value >>> BridgeCounter.SMALL_BITS) == 0) {
+        series.add(value); // the series' identical first test is folded into this one
+      } else if (value > 0) {
+        series.add(value); // a large whole increment, which the series keeps as a double
       } else {
         instrument.dropped(value);
       }
@@ -50,8 +58,10 @@ final class BoundSeries {
 
     @Override
     public void add(double value) {
-      if (instrument.accepts(value)) {
+      if (value >= 0 && value != Double.POSITIVE_INFINITY) {
         series.add(value);
+      } else {
+        instrument.dropped(value);
       }
     }
 
@@ -124,8 +134,10 @@ final class BoundSeries {
 
     @Override
     public void record(double value) {
-      if (instrument.accepts(value)) {
+      if (!(value < 0)) { // NaN and infinities too: the series counts them as dropped
         series.observe(value);
+      } else {
+        instrument.dropped(value);
       }
     }
 

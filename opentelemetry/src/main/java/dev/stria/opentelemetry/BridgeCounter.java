@@ -15,6 +15,15 @@ import io.opentelemetry.context.Scope;
  * final: with the incubator present, {@link IncubatingInstruments} adds {@code bind}.
  */
 class BridgeCounter implements LongCounter, DoubleCounter {
+  /**
+   * Increments below 2<sup>{@value}</sup> are those {@code Counter.Series.add(long)} adds on its
+   * fast path, which it tests as {@code (amount >>> 32) == 0} (false for a negative amount).
+   * Testing a {@code long} increment the same way folds the series' test into the bridge's own
+   * once inlined: one test rather than a sign check and then a range check. Were the series'
+   * bound another, nothing would be wrong, only that folding lost.
+   */
+  static final int SMALL_BITS = 32;
+
   private final KeyedInstrument<Attributes, Counter.Series> instrument;
   private final String name;
   private final Keys keys;
@@ -37,11 +46,13 @@ class BridgeCounter implements LongCounter, DoubleCounter {
 
   @Override
   public void add(long value, Attributes attributes) {
-    if (value < 0) {
+    if ((value >>> SMALL_BITS) == 0) {
+      series(attributes).add(value); // the series' identical first test is folded into this one
+    } else if (value > 0) {
+      series(attributes).add(value); // a large whole increment, which the series keeps as a double
+    } else {
       dropped(value);
-      return;
     }
-    series(attributes).add(value);
   }
 
   @Override

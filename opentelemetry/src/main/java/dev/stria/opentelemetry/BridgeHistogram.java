@@ -36,10 +36,15 @@ class BridgeHistogram implements LongHistogram, DoubleHistogram {
     if (!(value < 0)) {
       return true;
     }
+    dropped(value);
+    return false;
+  }
+
+  /** Warns once that the negative {@code value} was dropped. */
+  final void dropped(double value) {
     Warnings.once("histogram " + name, "histogram '" + name + "' was given " + value
         + ": histograms record non-negative values only; such values are dropped (logged"
         + " once)");
-    return false;
   }
 
   @Override
