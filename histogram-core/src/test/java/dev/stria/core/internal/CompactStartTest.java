@@ -81,9 +81,7 @@ class CompactStartTest {
         // the limit, so the cell surely inflates while both write and drains run.
         CountDownLatch secondPastTheLimit = new CountDownLatch(1);
         long limit = LongStripes.SPILL_RECORDS_BEFORE_INFLATING;
-        long[] longs = new long[1];
-        double[] doubles = new double[2];
-        long[] counts = new long[1];
+        DrainedTotals totals = new DrainedTotals();
         int[] paddedWhenSecondStarted = new int[1];
         int overlapping = StressRun.run(
             2,
@@ -110,28 +108,16 @@ class CompactStartTest {
                 histogram.record((i & 1) == 0 ? 0.25 : 1.5);
               }
             },
-            () -> {
-              SumDelta delta = counter.drain();
-              longs[0] += delta.longPart();
-              doubles[0] += delta.doublePart();
-              HistogramData data = histogram.drain();
-              counts[0] += data.count();
-              doubles[1] += data.sum();
-            });
-        SumDelta delta = counter.drain();
-        longs[0] += delta.longPart();
-        doubles[0] += delta.doublePart();
-        HistogramData data = histogram.drain();
-        counts[0] += data.count();
-        doubles[1] += data.sum();
+            () -> totals.drain(counter, histogram));
+        totals.drain(counter, histogram);
 
         assertThat(overlapping).as("drains that overlapped the writes").isPositive();
         assertThat(paddedWhenSecondStarted[0]).as("compact until the second thread").isZero();
         assertThat(counter.table()).as("a hot second writer inflates").isNotNull();
-        assertThat(longs[0]).isEqualTo(2L * perWriter);
-        assertThat(doubles[0]).isEqualTo(perWriter * 0.5 * 2);
-        assertThat(counts[0]).isEqualTo(2L * perWriter);
-        assertThat(doubles[1]).isEqualTo((perWriter / 2) * (0.25 + 1.5) * 2);
+        assertThat(totals.counterLongs).isEqualTo(2L * perWriter);
+        assertThat(totals.counterDoubles).isEqualTo(perWriter * 0.5 * 2);
+        assertThat(totals.histogramCount).isEqualTo(2L * perWriter);
+        assertThat(totals.histogramSum).isEqualTo((perWriter / 2) * (0.25 + 1.5) * 2);
       }
     });
   }

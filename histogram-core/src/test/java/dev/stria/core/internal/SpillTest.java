@@ -147,9 +147,7 @@ class SpillTest {
         histogram.record(0.5);
         int writers = 3;
         int perWriter = 100_000;
-        long[] longs = {0};
-        double[] doubles = {0, 0};
-        long[] counts = {0};
+        DrainedTotals totals = new DrainedTotals();
         int overlapping = StressRun.run(
             writers,
             w -> {
@@ -162,28 +160,16 @@ class SpillTest {
                 histogram.record((i & 1) == 0 ? 0.25 : 1.5);
               }
             },
-            () -> {
-              SumDelta delta = counter.drain();
-              longs[0] += delta.longPart();
-              doubles[0] += delta.doublePart();
-              HistogramData data = histogram.drain();
-              counts[0] += data.count();
-              doubles[1] += data.sum();
-            });
-        SumDelta delta = counter.drain();
-        longs[0] += delta.longPart();
-        doubles[0] += delta.doublePart();
-        HistogramData data = histogram.drain();
-        counts[0] += data.count();
-        doubles[1] += data.sum();
+            () -> totals.drain(counter, histogram));
+        totals.drain(counter, histogram);
 
         assertThat(overlapping).as("drains that overlapped the writes").isPositive();
         assertThat(counter.table()).as("inflated").isNotNull();
         assertThat(histogram.table()).as("inflated").isNotNull();
-        assertThat(longs[0]).isEqualTo(1L + (long) writers * perWriter);
-        assertThat(doubles[0]).isEqualTo(writers * perWriter * 0.5);
-        assertThat(counts[0]).isEqualTo(1L + (long) writers * perWriter);
-        assertThat(doubles[1]).isEqualTo(0.5 + writers * (perWriter / 2) * (0.25 + 1.5));
+        assertThat(totals.counterLongs).isEqualTo(1L + (long) writers * perWriter);
+        assertThat(totals.counterDoubles).isEqualTo(writers * perWriter * 0.5);
+        assertThat(totals.histogramCount).isEqualTo(1L + (long) writers * perWriter);
+        assertThat(totals.histogramSum).isEqualTo(0.5 + writers * (perWriter / 2) * (0.25 + 1.5));
       }
     });
   }
