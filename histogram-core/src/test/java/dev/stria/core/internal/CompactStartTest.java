@@ -1,5 +1,7 @@
 package dev.stria.core.internal;
 
+import static dev.stria.core.internal.TestThreads.await;
+import static dev.stria.core.internal.TestThreads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
@@ -217,21 +219,6 @@ class CompactStartTest {
     for (int i = 0; i < n; i++) {
       counter.add(1L);
       histogram.record(1.5);
-    }
-  }
-
-  private static void runToEnd(Runnable body) throws InterruptedException {
-    Thread thread = new Thread(body);
-    thread.start();
-    thread.join();
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.stria.core.internal;
 
+import static dev.stria.core.internal.TestThreads.await;
+import static dev.stria.core.internal.TestThreads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -228,20 +230,5 @@ class SpillTest {
   @Test
   void platformThreadsAreNeverTakenForVirtualOnes() {
     assertThat(VirtualThreads.isVirtual(Thread.currentThread())).isFalse();
-  }
-
-  private static void runToEnd(Runnable body) throws InterruptedException {
-    Thread thread = new Thread(body);
-    thread.start();
-    thread.join();
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
