@@ -285,15 +285,13 @@ abstract class LongStripes {
    * The stripe is at base {@link #baseOf} and {@link #isOwned} tells whether the thread owns it
    * (plain writes) or shares it (atomic writes): its own padded stripe, its table slot's shared
    * padded stripe, or the compact shared stripe ({@code spill}, see the class comment).
+   *
+   * <p>Call it only after {@link #ownStripe} returned null: it does not look for the thread's own
+   * padded stripe again. None can have appeared since: only the thread itself creates one, here,
+   * and a table that was null then has no stripe of this thread now.
    */
   final long[] stripeOf(Thread current) {
     Table t = (Table) TABLE.getAcquire(this);
-    long[] own = t == null ? null : ownedPadded(t, current);
-    return own != null ? own : choose(t, current);
-  }
-
-  /** Out of line: every path of a thread that owns no stripe yet, or shares one. */
-  private long[] choose(Table t, Thread current) {
     if (t == null && COMPACT_STRIPE.getAcquire(this) == null && claimCompact(current)) {
       return null;
     }
