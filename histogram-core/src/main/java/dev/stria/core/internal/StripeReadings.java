@@ -76,7 +76,7 @@ final class StripeReadings {
         boolean ended = LongStripes.ownerEnded(table, i);
         drain.drain(stripe, LongStripes.PADDED, lastOf(i));
         if (ended) {
-          LongStripes.retire(table, i, stripe);
+          stripes.retire(table, i, stripe);
           last[i] = null; // a new owner's stripe starts at zero
         }
       }
