@@ -73,13 +73,22 @@ final class ExplicitView {
    */
   boolean countedAtBound(
       long[] scalars, boolean owned, int firstSide, double value, int index, boolean negative) {
-    int j = bounds.indexOf(value);
-    int boundBucket = negative ? negativeBucketOfBound[j] : positiveBucketOfBound[j];
-    if (boundBucket != index) {
+    int j = sideOf(value, index, negative);
+    if (j < 0) {
       return false;
     }
     LongStripes.add(scalars, owned, firstSide + j, 1L);
     return true;
+  }
+
+  /**
+   * The side slot that counts {@code value} (finite, non-zero, in exponential bucket {@code index}
+   * of its sign), or -1 when its bucket count takes it; see {@link #countedAtBound}.
+   */
+  int sideOf(double value, int index, boolean negative) {
+    int j = bounds.indexOf(value);
+    int boundBucket = negative ? negativeBucketOfBound[j] : positiveBucketOfBound[j];
+    return boundBucket == index ? j : -1;
   }
 
   /** The explicit bucket of every value counted in exponential bucket {@code index}. */

@@ -51,13 +51,27 @@ import java.lang.invoke.VarHandle;
  * #NEAR_OCTAVES}), a 2 KiB table over the whole double range only if a value lies beyond that,
  * and a 1.2 KiB chunk per 128 buckets (4 octaves at scale 5) that values have touched.
  *
+ * <p>Other threads do not get stripes of their own at once: until the cell <i>inflates</i> they
+ * share the spill ({@link ExponentialSpill}, 136 bytes: atomic scalars and three bucket entries),
+ * {@link LongStripes}' rule for counters. The cell inflates, for good, when records into the spill
+ * keep meeting other threads' ({@link ExponentialSpill#MEETINGS_BEFORE_INFLATING} failed
+ * compare-and-sets of its record count), after {@link LongStripes#SPILL_RECORDS_BEFORE_INFLATING}
+ * records, or when a value's bucket finds no free entry; from then on threads claim table slots
+ * as above. So a series one thread records into and three others touch once holds about 0.9 KB,
+ * not 3.1 KB ({@code SeriesMemory}, four writers).
+ *
  * <h2>Concurrency</h2>
  * The protocol is {@link LongStripes}' (the contract is written there once): each thread hashes
  * to a table slot; the first thread to record in an empty slot owns its stripe, decided by the
  * {@link Thread} object; every other thread of that slot records in the slot's shared stripe. One
  * owner's stripe is also remembered in a field the cell looks at first ({@code firstOwned}), so a
  * series written by one thread skips the hash and the table; it is only a shortcut to a stripe
- * that is in the table, taken only by that stripe's owner.
+ * that is in the table, taken only by that stripe's owner. Before the cell inflates, a thread
+ * that would claim a slot beside the first owner's, or whose slot another thread owns, records in
+ * the spill instead, with atomics (wait-free counts: one compare-and-set counting the record, or
+ * a {@code getAndAdd} counting a meeting, at most one compare-and-set per bucket entry claiming
+ * it, one {@code getAndAdd}); drains take the spill forever,
+ * because a record that saw the cell uninflated may land there after the inflation.
  * <ul>
  *   <li>{@link #record} on an owned stripe is <b>wait-free</b> and uses no atomic instruction:
  *       the bucket index, a plain read and a release store for the double sum (in frames, so a
@@ -114,27 +128,24 @@ public final class ExponentialHistogram {
   private static final VarHandle OWNED =
       MethodHandles.arrayElementVarHandle(OwnedExponentialStripe[].class);
   private static final VarHandle FIRST_OWNED;
+  private static final VarHandle SPILL;
+  private static final VarHandle INFLATED;
 
   static {
     try {
-      FIRST_OWNED = MethodHandles.lookup()
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      FIRST_OWNED = lookup
           .findVarHandle(ExponentialHistogram.class, "firstOwned", OwnedExponentialStripe.class);
+      SPILL = lookup.findVarHandle(ExponentialHistogram.class, "spill", long[].class);
+      INFLATED = lookup.findVarHandle(ExponentialHistogram.class, "inflated", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   private final ExponentialIndexer indexer;
-  private final int minIndex;
-  private final int chunkBits;
-  /** Chunks over the whole double range: the length of a far table. */
-  private final int chunkCount;
-  /** The chunk number of a near table's first slot, and its length: see {@link #NEAR_OCTAVES}. */
-  private final int nearFirstChunk;
-  private final int nearChunkCount;
-  /** The bucket index at the start of a near table's first chunk. */
-  private final int nearBase;
-  private final int bucketMask;
+  /** Where shared stripes keep bucket counts at this scale: shared by all cells of the scale. */
+  private final ChunkLayout chunks;
   /** Per table slot, the stripe of the thread that owns it, or null. */
   private final OwnedExponentialStripe[] owned;
   /**
@@ -154,6 +165,21 @@ public final class ExponentialHistogram {
    * stripe forgets it here too, so neither the stripe nor its dead thread is kept alive by it.
    */
   private OwnedExponentialStripe firstOwned;
+
+  /**
+   * The stripe threads without their own share until the cell inflates ({@link ExponentialSpill}):
+   * published by a compare-and-set from null on first need, never unset.
+   */
+  private long[] spill;
+
+  /**
+   * Whether threads other than the first owner claim table slots (and, once their slot is held,
+   * record in its shared stripe) instead of the spill: set for good by the first record into the
+   * spill that met another thread's, came after {@link
+   * LongStripes#SPILL_RECORDS_BEFORE_INFLATING} others, or found no free bucket entry. Opaque: a
+   * thread that still sees false records into the spill, which drains read forever.
+   */
+  private boolean inflated;
 
   /** Per table slot, the stripe every other thread mapping to the slot writes, or null. */
   private final ExponentialStripe[] shared;
@@ -190,16 +216,7 @@ public final class ExponentialHistogram {
               + " is invalid: it must be in [-10, 8]");
     }
     this.indexer = ExponentialIndexer.forScale(recordingScale);
-    this.minIndex = indexer.index(Double.MIN_VALUE);
-    int span = indexer.index(Double.MAX_VALUE) - minIndex + 1;
-    // A chunk is at least 128 buckets and at least 4 octaves, so a table has at most ~525 slots.
-    this.chunkBits = Math.max(7, recordingScale + 2);
-    this.chunkCount = (span + (1 << chunkBits) - 1) >>> chunkBits;
-    this.nearFirstChunk = (indexer.index(Math.scalb(1.0, -NEAR_OCTAVES)) - minIndex) >>> chunkBits;
-    int nearLastChunk = (indexer.index(Math.scalb(1.0, NEAR_OCTAVES)) - minIndex) >>> chunkBits;
-    this.nearChunkCount = nearLastChunk - nearFirstChunk + 1;
-    this.nearBase = minIndex + (nearFirstChunk << chunkBits);
-    this.bucketMask = (1 << chunkBits) - 1;
+    this.chunks = ChunkLayout.of(indexer);
     int count = ThreadStripe.stripeCount();
     this.owned = new OwnedExponentialStripe[count];
     this.shared = new ExponentialStripe[count];
@@ -224,7 +241,16 @@ public final class ExponentialHistogram {
     OwnedExponentialStripe own = firstOwned; // plain: see the field
     if (own == null || own.owner != current) {
       own = tableStripe(current);
+      if (own == null) {
+        recordSpilled(current, value);
+        return;
+      }
     }
+    recordInTable(own, current, value);
+  }
+
+  /** Records on the thread's own stripe, or on its slot's shared stripe when it is another's. */
+  private void recordInTable(OwnedExponentialStripe own, Thread current, double value) {
     // Ownership is decided by the Thread object, never by its id (LongStripes).
     if (own.owner != current || !recordOwned(own, value)) {
       recordShared(sharedStripe(slotOf(current)), value);
@@ -234,11 +260,15 @@ public final class ExponentialHistogram {
   /**
    * The stripe in the current thread's table slot, claimed for it if the slot is empty; it is
    * the caller's own only if its owner is {@code current}. Remembers it as {@link #firstOwned}
-   * when no stripe is remembered.
+   * when no stripe is remembered. Null until the cell inflates when the thread would not own a
+   * stripe, or would claim one beside the remembered owner's: the caller records in the spill.
    */
   private OwnedExponentialStripe tableStripe(Thread current) {
     int slot = slotOf(current);
     OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, slot);
+    if (own == null ? firstOwned != null && !inflated() : own.owner != current && !inflated()) {
+      return null;
+    }
     if (own == null) {
       own = claim(slot, current);
     }
@@ -282,6 +312,63 @@ public final class ExponentialHistogram {
     return true;
   }
 
+  private boolean inflated() {
+    return (boolean) INFLATED.getOpaque(this);
+  }
+
+  /**
+   * A thread without a stripe of its own, before the cell inflated: records into the spill, or
+   * inflates the cell (the spill met another writer, is hot, or has no entry for the value's
+   * bucket) and records through the table. See {@link ExponentialSpill}.
+   */
+  private void recordSpilled(Thread current, double value) {
+    long[] shared = spill();
+    if (!inflated()
+        && ExponentialSpill.stillSpilling(shared)
+        && recordInSpill(shared, value)) {
+      return;
+    }
+    INFLATED.setOpaque(this, true);
+    recordInTable(tableStripe(current), current, value); // inflated: never null now
+  }
+
+  /**
+   * Records with atomics in the spill, sum, min and max before the count; returns false, having
+   * written nothing, when the value's bucket finds no entry.
+   */
+  private boolean recordInSpill(long[] shared, double value) {
+    if (value != 0 && value - value == 0) { // finite, non-zero
+      boolean negative = value < 0;
+      int index = indexer.index(Math.abs(value));
+      int side = view == null ? -1 : view.sideOf(value, index, negative);
+      int count = side >= 0 ? SIDE + side : ExponentialSpill.countSlot(shared, negative, index);
+      if (count < 0) {
+        return false;
+      }
+      LongStripes.addSum(shared, ExponentialStripe.BASE, false, value);
+      DoubleBits.min(shared, ExponentialStripe.MIN, value);
+      DoubleBits.max(shared, ExponentialStripe.MAX, value);
+      SLOT.getAndAdd(shared, count, 1L);
+    } else if (value == 0) {
+      DoubleBits.min(shared, ExponentialStripe.MIN, value);
+      DoubleBits.max(shared, ExponentialStripe.MAX, value);
+      SLOT.getAndAdd(shared, ExponentialStripe.ZERO, 1L);
+    } else {
+      SLOT.getAndAdd(shared, ExponentialStripe.DROPPED, 1L);
+    }
+    return true;
+  }
+
+  private long[] spill() {
+    long[] current = (long[]) SPILL.getAcquire(this);
+    if (current != null) {
+      return current;
+    }
+    long[] fresh = ExponentialSpill.create(sideSlots);
+    long[] witness = (long[]) SPILL.compareAndExchangeRelease(this, null, fresh);
+    return witness == null ? fresh : witness;
+  }
+
   /** Claims table slot {@code slot} for {@code owner}; the stripe of whoever won it. */
   private OwnedExponentialStripe claim(int slot, Thread owner) {
     OwnedExponentialStripe fresh = new OwnedExponentialStripe(owner, sideSlots);
@@ -317,21 +404,23 @@ public final class ExponentialHistogram {
    * else in the table over the whole double range, out of line.
    */
   private void countBucket(ExponentialStripe stripe, boolean negative, int index) {
+    ChunkLayout c = chunks;
     // Below the near range the offset is negative, so its chunk fails the unsigned compare.
-    int offset = index - nearBase;
+    int offset = index - c.nearBase;
     long[][] near =
-        negative ? stripe.negativeNear(nearChunkCount) : stripe.positiveNear(nearChunkCount);
-    if (Integer.compareUnsigned(offset >> chunkBits, near.length) < 0) {
-      ExponentialStripe.increment(near, offset >> chunkBits, offset & bucketMask, chunkBits);
+        negative ? stripe.negativeNear(c.nearChunkCount) : stripe.positiveNear(c.nearChunkCount);
+    if (Integer.compareUnsigned(offset >> c.chunkBits, near.length) < 0) {
+      ExponentialStripe.increment(near, offset >> c.chunkBits, offset & c.bucketMask, c.chunkBits);
     } else {
       countFarBucket(stripe, negative, index);
     }
   }
 
   private void countFarBucket(ExponentialStripe stripe, boolean negative, int index) {
-    long[][] far = negative ? stripe.negativeFar(chunkCount) : stripe.positiveFar(chunkCount);
-    int offset = index - minIndex;
-    ExponentialStripe.increment(far, offset >>> chunkBits, offset & bucketMask, chunkBits);
+    ChunkLayout c = chunks;
+    long[][] far = negative ? stripe.negativeFar(c.chunkCount) : stripe.positiveFar(c.chunkCount);
+    int offset = index - c.minIndex;
+    ExponentialStripe.increment(far, offset >>> c.chunkBits, offset & c.bucketMask, c.chunkBits);
   }
 
   private ExponentialStripe sharedStripe(int slot) {
@@ -401,17 +490,27 @@ public final class ExponentialHistogram {
         }
       }
     }
-    int nearFirstBucket = minIndex + (nearFirstChunk << chunkBits);
+    long[] spilled = (long[]) SPILL.getAcquire(this);
+    if (spilled != null) { // for good, also after inflation: a late record may land in it
+      ExponentialSpill.drainEntries(spilled, drain);
+      drain.scalars(spilled, null);
+    }
+    ChunkLayout c = chunks;
     for (int s = 0; s < shared.length; s++) {
       ExponentialStripe stripe = (ExponentialStripe) STRIPE.getAcquire(shared, s);
       if (stripe != null) {
-        drain.sharedChunks(stripe.positiveNearOrNull(), nearFirstBucket, chunkBits, false);
-        drain.sharedChunks(stripe.positiveFarOrNull(), minIndex, chunkBits, false);
-        drain.sharedChunks(stripe.negativeNearOrNull(), nearFirstBucket, chunkBits, true);
-        drain.sharedChunks(stripe.negativeFarOrNull(), minIndex, chunkBits, true);
+        drain.sharedChunks(stripe.positiveNearOrNull(), c.nearBase, c.chunkBits, false);
+        drain.sharedChunks(stripe.positiveFarOrNull(), c.minIndex, c.chunkBits, false);
+        drain.sharedChunks(stripe.negativeNearOrNull(), c.nearBase, c.chunkBits, true);
+        drain.sharedChunks(stripe.negativeFarOrNull(), c.minIndex, c.chunkBits, true);
         drain.scalars(stripe.scalars, null);
       }
     }
+  }
+
+  /** Inflates the cell as a contended spill would: for tests of the table's stripes. */
+  void inflateForTest() {
+    INFLATED.setOpaque(this, true);
   }
 
   /** The owner of the stripe looked at before the table, or null: for tests. */
@@ -420,9 +519,12 @@ public final class ExponentialHistogram {
     return first == null ? null : first.owner;
   }
 
-  /** The number of stripes in use, owned and shared (a dead owner's until the next drain). */
+  /**
+   * The number of stripes in use: owned (a dead owner's until the next drain), shared, and the
+   * spill.
+   */
   public int stripesInUse() {
-    int used = 0;
+    int used = SPILL.getAcquire(this) == null ? 0 : 1;
     for (int s = 0; s < owned.length; s++) {
       used += (OWNED.getAcquire(owned, s) == null ? 0 : 1)
           + (STRIPE.getAcquire(shared, s) == null ? 0 : 1);
@@ -490,6 +592,6 @@ public final class ExponentialHistogram {
 
   /** Buckets per chunk, for memory tests. */
   int chunkSize() {
-    return 1 << chunkBits;
+    return 1 << chunks.chunkBits;
   }
 }

@@ -182,6 +182,7 @@ class ExponentialHistogramTest {
    * owner records one NaN (a dropped count) to claim the slot.
    */
   static void onSharedStripe(ExponentialHistogram cell, Runnable body) throws Exception {
+    cell.inflateForTest(); // else the caller, not the first owner, would record in the spill
     long callerId = Thread.currentThread().getId();
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
@@ -444,8 +445,8 @@ class ExponentialHistogramTest {
     assertThat(total.min()).isEqualTo(-2.0);
     assertThat(total.max()).isEqualTo(5.0);
     assertThat(cell.stripesInUse())
-        .as("every owner has ended and was retired: only shared stripes remain")
-        .isBetween(1, ThreadStripe.stripeCount());
+        .as("every owner has ended and was retired: only shared stripes and the spill remain")
+        .isBetween(1, ThreadStripe.stripeCount() + 1);
   }
 
   @Test

@@ -278,8 +278,8 @@ class OwnedExponentialStripeTest {
       assertThat(drained[0]).isEqualTo(2L * generations * perThread);
       assertThat(drained[1]).isEqualTo(2L * generations * perThread);
       assertThat(cell.stripesInUse())
-          .as("every owner has ended: only shared stripes may remain")
-          .isLessThanOrEqualTo(ThreadStripe.stripeCount());
+          .as("every owner has ended: only shared stripes and the spill may remain")
+          .isLessThanOrEqualTo(ThreadStripe.stripeCount() + 1);
     });
   }
 
