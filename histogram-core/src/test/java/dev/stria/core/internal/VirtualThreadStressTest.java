@@ -75,7 +75,8 @@ class VirtualThreadStressTest {
       int table = ThreadStripe.stripeCount();
       assertThat(counter.stripesInUse()).isLessThanOrEqualTo(table);
       assertThat(explicit.stripesInUse()).isLessThanOrEqualTo(table);
-      assertThat(exponential.stripesInUse()).isLessThanOrEqualTo(table);
+      assertThat(exponential.stripesInUse()).as("shared stripes and the spill")
+          .isLessThanOrEqualTo(table + 1);
     });
   }
 }
