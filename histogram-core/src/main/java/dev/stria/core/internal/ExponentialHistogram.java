@@ -70,8 +70,8 @@ import java.lang.invoke.VarHandle;
  * that would claim a slot beside the first owner's, or whose slot another thread owns, records in
  * the spill instead, with atomics (wait-free counts: one compare-and-set counting the record, or
  * a {@code getAndAdd} counting a meeting, at most one compare-and-set per bucket entry claiming
- * it, one {@code getAndAdd}); drains take the spill forever,
- * because a record that saw the cell uninflated may land there after the inflation.
+ * it, one {@code getAndAdd}); drains take the spill forever, because a record that saw the cell
+ * uninflated may land there after the inflation.
  * <ul>
  *   <li>{@link #record} on an owned stripe is <b>wait-free</b> and uses no atomic instruction:
  *       the bucket index, a plain read and a release store for the double sum (in frames, so a
@@ -174,10 +174,11 @@ public final class ExponentialHistogram {
 
   /**
    * Whether threads other than the first owner claim table slots (and, once their slot is held,
-   * record in its shared stripe) instead of the spill: set for good by the first record into the
-   * spill that met another thread's, came after {@link
-   * LongStripes#SPILL_RECORDS_BEFORE_INFLATING} others, or found no free bucket entry. Opaque: a
-   * thread that still sees false records into the spill, which drains read forever.
+   * record in its shared stripe) instead of the spill: set for good by a record into the spill
+   * once records there kept meeting others' ({@link ExponentialSpill#MEETINGS_BEFORE_INFLATING}),
+   * came after {@link LongStripes#SPILL_RECORDS_BEFORE_INFLATING} others, or found no free bucket
+   * entry. Opaque: a thread that still sees false records into the spill, which drains read
+   * forever.
    */
   private boolean inflated;
 

@@ -5,10 +5,11 @@ import static dev.stria.core.internal.LongStripes.SLOT;
 /**
  * The spill of an {@link ExponentialHistogram}: one small unpadded stripe that every thread
  * without a stripe of its own shares, with atomic adds, until the cell inflates ({@link
- * LongStripes}' rule, as {@link java.util.concurrent.atomic.LongAdder} keeps its base until a
- * compare-and-set fails). A series that one thread records into and a few others touch now and
- * then (a pool's threads taking turns) then holds one owned stripe and this, not one owned stripe
- * per thread (about 700 bytes each).
+ * LongStripes}' rule, as {@link java.util.concurrent.atomic.LongAdder} keeps its base until
+ * compare-and-sets fail, with a higher bar for contention: {@link #MEETINGS_BEFORE_INFLATING}). A
+ * series that one thread records into and a few others touch now and then (a pool's threads
+ * taking turns) then holds one owned stripe and this, not one owned stripe per thread (about 700
+ * bytes each).
  *
  * <p><b>Layout.</b> The scalar slots of a shared stripe at the same indices ({@link
  * ExponentialStripe#newScalars}: frame, double sum, zero and dropped counts, min, max, side
