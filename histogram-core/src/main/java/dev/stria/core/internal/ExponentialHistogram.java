@@ -303,12 +303,8 @@ public final class ExponentialHistogram {
       if (view == null || !view.countedAtBound(scalars, true, SIDE, value, index, negative)) {
         OwnedExponentialStripe.increment(window, index);
       }
-    } else if (value == 0) {
-      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
-      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
-      LongStripes.add(scalars, true, ExponentialStripe.ZERO, 1L);
     } else {
-      LongStripes.add(scalars, true, ExponentialStripe.DROPPED, 1L);
+      recordZeroOrDropped(scalars, true, value);
     }
     return true;
   }
@@ -350,12 +346,8 @@ public final class ExponentialHistogram {
       DoubleBits.min(shared, ExponentialStripe.MIN, value);
       DoubleBits.max(shared, ExponentialStripe.MAX, value);
       SLOT.getAndAdd(shared, count, 1L);
-    } else if (value == 0) {
-      DoubleBits.min(shared, ExponentialStripe.MIN, value);
-      DoubleBits.max(shared, ExponentialStripe.MAX, value);
-      SLOT.getAndAdd(shared, ExponentialStripe.ZERO, 1L);
     } else {
-      SLOT.getAndAdd(shared, ExponentialStripe.DROPPED, 1L);
+      recordZeroOrDropped(shared, false, value);
     }
     return true;
   }
@@ -390,12 +382,22 @@ public final class ExponentialHistogram {
       if (view == null || !view.countedAtBound(scalars, false, SIDE, value, index, negative)) {
         countBucket(stripe, negative, index);
       }
-    } else if (value == 0) {
+    } else {
+      recordZeroOrDropped(scalars, false, value);
+    }
+  }
+
+  /**
+   * Zero (min and max, then the zero count) or a NaN or infinity (the dropped count), on any
+   * stripe's scalars: as the owner writes when {@code owned}, else with atomics.
+   */
+  private static void recordZeroOrDropped(long[] scalars, boolean owned, double value) {
+    if (value == 0) {
       DoubleBits.min(scalars, ExponentialStripe.MIN, value);
       DoubleBits.max(scalars, ExponentialStripe.MAX, value);
-      SLOT.getAndAdd(scalars, ExponentialStripe.ZERO, 1L);
+      LongStripes.add(scalars, owned, ExponentialStripe.ZERO, 1L);
     } else {
-      SLOT.getAndAdd(scalars, ExponentialStripe.DROPPED, 1L);
+      LongStripes.add(scalars, owned, ExponentialStripe.DROPPED, 1L);
     }
   }
 
