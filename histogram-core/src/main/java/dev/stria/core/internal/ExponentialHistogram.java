@@ -267,11 +267,13 @@ public final class ExponentialHistogram {
   private OwnedExponentialStripe tableStripe(Thread current) {
     int slot = slotOf(current);
     OwnedExponentialStripe own = (OwnedExponentialStripe) OWNED.getAcquire(owned, slot);
-    if (own == null ? firstOwned != null && !inflated() : own.owner != current && !inflated()) {
-      return null;
-    }
     if (own == null) {
+      if (firstOwned != null && !inflated()) {
+        return null; // LongAdder's rule: a second thread shares the spill first
+      }
       own = claim(slot, current);
+    } else if (own.owner != current && !inflated()) {
+      return null; // another's slot: the spill, not the slot's shared stripe, until inflated
     }
     if (own.owner == current && firstOwned == null) {
       firstOwned = own;

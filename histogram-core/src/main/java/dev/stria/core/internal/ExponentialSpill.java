@@ -39,8 +39,9 @@ final class ExponentialSpill {
    * own exponential stripe costs 700 bytes at first and kilobytes once values spread, so one
    * chance meeting of two threads on a series (a pool's threads walking the same series at the
    * same moment) does not buy one: in {@code SeriesMemory}'s four writers, inflating on the first
-   * meeting inflated about one series in ten (1,024 bytes per series on average, 942 for
-   * client_java); two threads that really keep meeting reach this count within microseconds.
+   * meeting cost 1,024 bytes per series on average, 917 with this count (client_java native-only
+   * 943), as if about one series in ten had inflated; two threads that really keep meeting reach
+   * this count within microseconds.
    */
   static final long MEETINGS_BEFORE_INFLATING = 8;
 
