@@ -106,8 +106,7 @@ public final class ExplicitBucketHistogram extends LongStripes {
       return;
     }
     addSum(stripe, base, owned, value);
-    DoubleBits.min(stripe, base + minSlot(), value);
-    DoubleBits.max(stripe, base + maxSlot(), value);
+    DoubleBits.extend(stripe, base + minSlot(), base + maxSlot(), value);
     add(stripe, owned, base + FIRST_BUCKET + bounds.indexOf(value), 1L); // last: see class comment
   }
 
@@ -141,8 +140,7 @@ public final class ExplicitBucketHistogram extends LongStripes {
   private void recordLongInto(long[] stripe, int base, boolean owned, long value) {
     add(stripe, owned, base + sumLongSlot(), value);
     double scaled = value * bounds.longUnit();
-    DoubleBits.min(stripe, base + minSlot(), scaled);
-    DoubleBits.max(stripe, base + maxSlot(), scaled);
+    DoubleBits.extend(stripe, base + minSlot(), base + maxSlot(), scaled);
     add(stripe, owned, base + FIRST_BUCKET + bounds.indexOfLong(value), 1L); // last: see class comment
   }
 

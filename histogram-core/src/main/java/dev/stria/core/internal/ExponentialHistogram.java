@@ -300,8 +300,7 @@ public final class ExponentialHistogram {
         return false;
       }
       LongStripes.addSum(scalars, ExponentialStripe.BASE, true, value);
-      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
-      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      DoubleBits.extend(scalars, ExponentialStripe.MIN, ExponentialStripe.MAX, value);
       if (view == null || !view.countedAtBound(scalars, true, SIDE, value, index, negative)) {
         OwnedExponentialStripe.increment(window, index);
       }
@@ -345,8 +344,7 @@ public final class ExponentialHistogram {
         return false;
       }
       LongStripes.addSum(shared, ExponentialStripe.BASE, false, value);
-      DoubleBits.min(shared, ExponentialStripe.MIN, value);
-      DoubleBits.max(shared, ExponentialStripe.MAX, value);
+      DoubleBits.extend(shared, ExponentialStripe.MIN, ExponentialStripe.MAX, value);
       SLOT.getAndAdd(shared, count, 1L);
     } else {
       recordZeroOrDropped(shared, false, value);
@@ -377,8 +375,7 @@ public final class ExponentialHistogram {
     long[] scalars = stripe.scalars;
     if (value != 0 && value - value == 0) { // finite, non-zero
       LongStripes.addSum(scalars, ExponentialStripe.BASE, false, value);
-      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
-      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      DoubleBits.extend(scalars, ExponentialStripe.MIN, ExponentialStripe.MAX, value);
       boolean negative = value < 0;
       int index = indexer.index(Math.abs(value));
       if (view == null || !view.countedAtBound(scalars, false, SIDE, value, index, negative)) {
@@ -395,8 +392,7 @@ public final class ExponentialHistogram {
    */
   private static void recordZeroOrDropped(long[] scalars, boolean owned, double value) {
     if (value == 0) {
-      DoubleBits.min(scalars, ExponentialStripe.MIN, value);
-      DoubleBits.max(scalars, ExponentialStripe.MAX, value);
+      DoubleBits.extend(scalars, ExponentialStripe.MIN, ExponentialStripe.MAX, value);
       LongStripes.add(scalars, owned, ExponentialStripe.ZERO, 1L);
     } else {
       LongStripes.add(scalars, owned, ExponentialStripe.DROPPED, 1L);
