@@ -8,7 +8,7 @@ import static dev.stria.core.internal.LongStripes.SLOT;
  * <p>These are compare-and-set loops, so they are lock-free, not wait-free: a retry happens only
  * when another thread changed the same slot between the read and the CAS, which for a stripe
  * means another thread mapped to the same stripe. Min and max read first and write only when the
- * value is a new extreme, so after warm-up they are two plain reads and one branch.
+ * value is a new extreme, so after warm-up they are two reads and one branch.
  *
  * <p>Why the shape matters. The slot handle is a {@code static final} here, never a parameter:
  * HotSpot turns a constant {@link java.lang.invoke.VarHandle} access into one instruction, but a
