@@ -96,8 +96,12 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
    * values and two recent others). A series looks at the current span at most once every 100 ms,
    * and a bucket's exemplar is kept at least 7 s; a lookup skipped because a bucket's exemplar is
    * still young is saved for a rarer bucket (see the README's "Exemplars").
+   *
+   * <p>Not final, so that a bridge can make its own API's bound instrument the series itself
+   * (one object less on each bound call); every method is final, and only a registry creates
+   * series.
    */
-  public static final class Series extends ExemplarSeries {
+  public static class Series extends ExemplarSeries {
     private final String name;
     private final String unit;
     private final ExplicitBucketHistogram classic;
@@ -108,27 +112,49 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
     Series(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
         BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
-      super(exemplars);
-      this.exemplarBuckets = bounds;
-      this.name = descriptor.name();
-      this.unit = descriptor.unit();
+      this(new SeriesSetup(descriptor, labels, startEpochNanos, bounds, maxExponentialBuckets,
+          exemplars));
+    }
+
+    /**
+     * For a bridge whose own API's bound instrument should be the series itself (see {@link
+     * ScopedInstruments}'s {@code histogram} with a series factory): only a registry makes a
+     * {@link SeriesSetup}, so a series is still only ever created by its instrument. Every
+     * method of this class is final: a subclass adds methods and never changes how a series
+     * records, and no call site of Stria's own ever dispatches.
+     *
+     * @throws IllegalArgumentException if {@code setup} is null
+     */
+    protected Series(SeriesSetup setup) {
+      super(exemplarsOf(setup));
+      this.exemplarBuckets = setup.bounds;
+      this.name = setup.descriptor.name();
+      this.unit = setup.descriptor.unit();
       this.nanosecondValue = TimeUnits.nanosecondValue(unit);
-      if (maxExponentialBuckets > 0) {
+      if (setup.maxExponentialBuckets > 0) {
         // With bounds too, one cell feeds both views (ExplicitView): they never disagree.
         this.classic = null;
         this.exponential =
-            new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, bounds);
-        this.state = new ExponentialSeries(labels, startEpochNanos, exponential,
-            maxExponentialBuckets, this);
+            new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, setup.bounds);
+        this.state = new ExponentialSeries(setup.labels, setup.startEpochNanos, exponential,
+            setup.maxExponentialBuckets, this);
       } else {
-        this.classic = new ExplicitBucketHistogram(bounds);
+        this.classic = new ExplicitBucketHistogram(setup.bounds);
         this.exponential = null;
-        this.state = new ExplicitSeries(labels, startEpochNanos, classic, this);
+        this.state = new ExplicitSeries(setup.labels, setup.startEpochNanos, classic, this);
       }
     }
 
+    private static ExemplarSettings exemplarsOf(SeriesSetup setup) {
+      if (setup == null) {
+        throw new IllegalArgumentException("a histogram series needs the setup its registry gives"
+            + " the series factory, got null");
+      }
+      return setup.exemplars;
+    }
+
     /** Records {@code value}; NaN and infinities are not recorded (counted as dropped). */
-    public void observe(double value) {
+    public final void observe(double value) {
       if (classic != null) {
         classic.record(value);
       } else {
@@ -148,7 +174,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
      * @param spanId 16 lowercase hex digits, not all zero
      * @throws IllegalArgumentException if an id is malformed (nothing is recorded then)
      */
-    public void observeWithExemplar(double value, String traceId, String spanId) {
+    public final void observeWithExemplar(double value, String traceId, String spanId) {
       if (Double.isFinite(value)) {
         keep(value, traceId, spanId);
       }
@@ -156,7 +182,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     }
 
     /** Records a duration that ended at {@code endNanoTime} (its exemplar's time). */
-    void recordNanos(long nanos, long endNanoTime) {
+    final void recordNanos(long nanos, long endNanoTime) {
       if (classic != null) {
         classic.recordLong(nanos);
       } else {
@@ -168,12 +194,12 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     }
 
     @Override
-    int slotOf(double value) {
+    final int slotOf(double value) {
       return exemplarBuckets == null ? -1 : exemplarBuckets.indexOf(value);
     }
 
     @Override
-    int slotCount() {
+    final int slotCount() {
       return exemplarBuckets == null ? FEW : exemplarBuckets.bucketCount();
     }
 
@@ -182,7 +208,7 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
      *
      * @throws IllegalStateException if the histogram's unit is not a time unit
      */
-    public Timer startTimer() {
+    public final Timer startTimer() {
       if (Double.isNaN(nanosecondValue)) {
         throw new IllegalStateException(
             "histogram '" + name + "' has unit '" + unit + "', which is not a time unit: timers"
@@ -192,24 +218,48 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
     }
 
     /** Runs {@code body} and records how long it took, also when it throws. */
-    public void time(Runnable body) {
+    public final void time(Runnable body) {
       try (Timer t = startTimer()) {
         body.run();
       }
     }
 
     /** Runs {@code body}, records how long it took, also when it throws, and returns its result. */
-    public <T> T time(Supplier<T> body) {
+    public final <T> T time(Supplier<T> body) {
       try (Timer t = startTimer()) {
         return body.get();
       }
     }
 
     /** As {@link #time(Supplier)}, for bodies that throw checked exceptions. */
-    public <T> T timeChecked(Callable<T> body) throws Exception {
+    public final <T> T timeChecked(Callable<T> body) throws Exception {
       try (Timer t = startTimer()) {
         return body.call();
       }
+    }
+  }
+
+  /**
+   * What a registry hands to each histogram series it creates: the instrument, the series'
+   * labels and start time, its buckets and exemplar settings. Opaque: a bridge receives one in
+   * its series factory and passes it on to {@link Series#Series(SeriesSetup)}.
+   */
+  public static final class SeriesSetup {
+    final InstrumentDescriptor descriptor;
+    final Labels labels;
+    final long startEpochNanos;
+    final BucketBounds bounds;
+    final int maxExponentialBuckets;
+    final ExemplarSettings exemplars;
+
+    SeriesSetup(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
+        BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
+      this.descriptor = descriptor;
+      this.labels = labels;
+      this.startEpochNanos = startEpochNanos;
+      this.bounds = bounds;
+      this.maxExponentialBuckets = maxExponentialBuckets;
+      this.exemplars = exemplars;
     }
   }
 

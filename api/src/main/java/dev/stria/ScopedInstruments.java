@@ -98,14 +98,27 @@ public final class ScopedInstruments {
    */
   public <K> KeyedInstrument<K, Histogram.Series> histogram(String name, String description,
       String unit, double[] bounds, Labels overflowLabels, Function<? super K, Labels> labelsOf) {
+    return histogram(name, description, unit, bounds, overflowLabels, labelsOf,
+        Histogram.Series::new);
+  }
+
+  /**
+   * As {@link #histogram(String, String, String, double[], Labels, Function)}, with series of
+   * the bridge's own subclass of {@link Histogram.Series}, made by {@code newSeries} from the
+   * setup the registry gives it (the overflow series too). A bridge whose API has bound
+   * instruments lets the series itself be one: the bound call is then the series' own record,
+   * with no object in between.
+   */
+  public <K, S extends Histogram.Series> KeyedInstrument<K, S> histogram(String name,
+      String description, String unit, double[] bounds, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Function<Histogram.SeriesSetup, S> newSeries) {
     BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
     InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
         unit, "buckets " + java.util.Arrays.toString(bounds));
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
-    return attach(new KeyedInstrument<K, Histogram.Series>(registry, d, scope, false,
-        overflowLabels, labelsOf,
-        labels -> new Histogram.Series(d, labels, registry.nowEpochNanos(), bucketBounds, 0,
-            exemplars),
+    return attach(new KeyedInstrument<K, S>(registry, d, scope, false, overflowLabels, labelsOf,
+        labels -> newSeries.apply(new Histogram.SeriesSetup(d, labels, registry.nowEpochNanos(),
+            bucketBounds, 0, exemplars)),
         series -> series.state));
   }
 

@@ -2,19 +2,18 @@ package dev.stria.opentelemetry;
 
 import io.opentelemetry.api.incubator.metrics.BoundDoubleCounter;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleGauge;
-import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleUpDownCounter;
 import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
 import io.opentelemetry.api.incubator.metrics.BoundLongGauge;
-import io.opentelemetry.api.incubator.metrics.BoundLongHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongUpDownCounter;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /**
- * The incubator's bound instruments over Stria's own series: each call checks the value as the
- * unbound instrument does (a negative counter increment or histogram value is dropped with one
- * warning) and records into the series, with no lookup and no allocation. Each class is both the
+ * The incubator's bound counters and gauges over Stria's own series (a bound histogram is the
+ * series itself: {@link BoundHistogramSeries}): each call checks the value as the unbound
+ * instrument does (a negative counter increment is dropped with one warning) and records into the
+ * series, with no lookup and no allocation. Each class is both the
  * long and the double bound instrument, as the bridge's instruments are both kinds.
  *
  * <p><b>Fast path.</b> A bound instrument should cost what Stria's own series does, so a valid
@@ -105,50 +104,6 @@ final class BoundSeries {
     @Override
     public void add(double value, Context context) {
       add(value);
-    }
-  }
-
-  static final class Histogram implements BoundLongHistogram, BoundDoubleHistogram {
-    private final BridgeHistogram instrument;
-    private final dev.stria.Histogram.Series series;
-
-    Histogram(BridgeHistogram instrument, dev.stria.Histogram.Series series) {
-      this.instrument = instrument;
-      this.series = series;
-    }
-
-    @Override
-    public void record(long value) {
-      record((double) value);
-    }
-
-    @Override
-    public void record(long value, Context context) {
-      Scope scope = InContext.enter(context); // the exemplar's span is the context's
-      try {
-        record((double) value);
-      } finally {
-        InContext.exit(scope);
-      }
-    }
-
-    @Override
-    public void record(double value) {
-      if (!(value < 0)) { // NaN and infinities too: the series counts them as dropped
-        series.observe(value);
-      } else {
-        instrument.dropped(value);
-      }
-    }
-
-    @Override
-    public void record(double value, Context context) {
-      Scope scope = InContext.enter(context); // the exemplar's span is the context's
-      try {
-        record(value);
-      } finally {
-        InContext.exit(scope);
-      }
     }
   }
 

@@ -13,21 +13,23 @@ import io.opentelemetry.context.Scope;
  * series, one per attribute set. A negative value is dropped with one warning, as the SDK does;
  * NaN and infinities are not recorded (Stria counts them as dropped). The {@code Context} is
  * accepted and not used yet. Not final: see {@link IncubatingInstruments}.
+ *
+ * @param <S> the series type: Stria's own, or with the incubator present, {@link
+ *     BoundHistogramSeries}
  */
-class BridgeHistogram implements LongHistogram, DoubleHistogram {
-  private final KeyedInstrument<Attributes, Histogram.Series> instrument;
+class BridgeHistogram<S extends Histogram.Series> implements LongHistogram, DoubleHistogram {
+  private final KeyedInstrument<Attributes, S> instrument;
   private final String name;
   private final Keys keys;
 
-  BridgeHistogram(KeyedInstrument<Attributes, Histogram.Series> instrument, String name,
-      Keys keys) {
+  BridgeHistogram(KeyedInstrument<Attributes, S> instrument, String name, Keys keys) {
     this.instrument = instrument;
     this.name = name;
     this.keys = keys;
   }
 
   /** The series of {@code attributes}: one hash lookup once it exists. */
-  final Histogram.Series series(Attributes attributes) {
+  final S series(Attributes attributes) {
     return instrument.series(keys.of(attributes));
   }
 
@@ -36,12 +38,12 @@ class BridgeHistogram implements LongHistogram, DoubleHistogram {
     if (!(value < 0)) {
       return true;
     }
-    dropped(value);
+    dropped(name, value);
     return false;
   }
 
-  /** Warns once that the negative {@code value} was dropped. */
-  final void dropped(double value) {
+  /** Warns once that histogram {@code name} was given the negative {@code value}, dropped. */
+  static void dropped(String name, double value) {
     Warnings.once("histogram " + name, "histogram '" + name + "' was given " + value
         + ": histograms record non-negative values only; such values are dropped (logged"
         + " once)");

@@ -1,6 +1,7 @@
 package dev.stria.opentelemetry;
 
 import dev.stria.KeyedInstrument;
+import dev.stria.ScopedInstruments;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGauge;
@@ -13,8 +14,9 @@ import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
 
 /**
  * The instruments as the incubator's {@code Extended*} instruments: {@code bind(attributes)}
- * looks the series up once and returns it wrapped as the incubator's bound instrument ({@link
- * BoundSeries}), whose calls go straight to Stria's own series. Loaded only when {@link
+ * looks the series up once and returns the incubator's bound instrument: for a histogram the
+ * series itself ({@link BoundHistogramSeries}), for the others Stria's own series wrapped
+ * ({@link BoundSeries}), whose calls go straight to it. Loaded only when {@link
  * Incubator#PRESENT}; the factory methods return the bridge's base types so that their callers
  * never name these classes.
  */
@@ -31,8 +33,13 @@ final class IncubatingInstruments {
     return new UpDownCounter(keyed, name, keys);
   }
 
-  static BridgeHistogram histogram(KeyedInstrument<Attributes, dev.stria.Histogram.Series> keyed,
-      String name, Keys keys) {
+  /** A histogram whose series are {@link BoundHistogramSeries}: {@code bind} returns one. */
+  static BridgeHistogram<?> histogram(ScopedInstruments scoped, InstrumentSpec spec,
+      double[] bounds, Keys keys) {
+    String name = spec.name();
+    KeyedInstrument<Attributes, BoundHistogramSeries> keyed = scoped.histogram(name,
+        spec.description(), spec.unit(), bounds, AttributeLabels.OVERFLOW, AttributeLabels::of,
+        setup -> new BoundHistogramSeries(setup, name));
     return new Histogram(keyed, name, keys);
   }
 
@@ -66,16 +73,15 @@ final class IncubatingInstruments {
     }
   }
 
-  static final class Histogram extends BridgeHistogram
+  static final class Histogram extends BridgeHistogram<BoundHistogramSeries>
       implements ExtendedLongHistogram, ExtendedDoubleHistogram {
-    Histogram(KeyedInstrument<Attributes, dev.stria.Histogram.Series> keyed, String name,
-        Keys keys) {
+    Histogram(KeyedInstrument<Attributes, BoundHistogramSeries> keyed, String name, Keys keys) {
       super(keyed, name, keys);
     }
 
     @Override
-    public BoundSeries.Histogram bind(Attributes attributes) {
-      return new BoundSeries.Histogram(this, series(attributes));
+    public BoundHistogramSeries bind(Attributes attributes) {
+      return series(attributes); // the series is the bound histogram: nothing allocated
     }
   }
 

@@ -152,14 +152,15 @@ final class StriaMeter implements Meter {
     });
   }
 
-  BridgeHistogram histogram(InstrumentSpec spec, double[] bounds, Keys keys) {
+  BridgeHistogram<?> histogram(InstrumentSpec spec, double[] bounds, Keys keys) {
     return instrument(spec, () -> {
+      if (Incubator.PRESENT) {
+        return IncubatingInstruments.histogram(scoped, spec, bounds, keys);
+      }
       KeyedInstrument<Attributes, Histogram.Series> keyed = scoped.histogram(spec.name(),
           spec.description(), spec.unit(), bounds, AttributeLabels.OVERFLOW,
           AttributeLabels::of);
-      return Incubator.PRESENT
-          ? IncubatingInstruments.histogram(keyed, spec.name(), keys)
-          : new BridgeHistogram(keyed, spec.name(), keys);
+      return new BridgeHistogram<>(keyed, spec.name(), keys);
     });
   }
 

@@ -16,6 +16,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
+import io.opentelemetry.api.incubator.metrics.BoundLongHistogram;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGauge;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGaugeBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
@@ -23,6 +24,7 @@ import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogramBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleUpDownCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongCounterBuilder;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogram;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogramBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
@@ -138,6 +140,31 @@ class IncubatorTest {
     assertThat(histogram.labels().get("tier")).isEqualTo("gold");
     assertThat(((GaugePoint) only("temperature").points().get(0)).value()).isEqualTo(21.5);
     assertThat(value(only("queued"), "gold")).isEqualTo(3.5);
+  }
+
+  /**
+   * A bound histogram is its attribute set's series itself: binding again allocates nothing and
+   * returns the same object, long and double recordings and unbound ones meet in one point.
+   */
+  @Test
+  void aBoundHistogramIsItsSeriesSharedByEveryBindingOfItsAttributes() {
+    ExtendedLongHistogram sizes =
+        (ExtendedLongHistogram) meter.histogramBuilder("sizes").ofLongs().build();
+    BoundLongHistogram first = sizes.bind(GOLD);
+    BoundLongHistogram again = sizes.bind(Attributes.of(TIER, "gold")); // equal, not the same
+    first.record(3);
+    again.record(5);
+    ((BoundDoubleHistogram) first).record(0.5);
+    sizes.record(7, GOLD);
+    sizes.bind(Attributes.of(TIER, "silver")).record(100);
+
+    assertThat(again).isSameAs(first).isInstanceOf(dev.stria.Histogram.Series.class)
+        .isNotSameAs(sizes.bind(Attributes.of(TIER, "silver")));
+    HistogramPoint gold = only("sizes").points().stream().map(HistogramPoint.class::cast)
+        .filter(p -> "gold".equals(p.labels().get("tier"))).findFirst().orElseThrow();
+    assertThat(gold.count()).isEqualTo(4);
+    assertThat(gold.sum()).isEqualTo(15.5);
+    assertThat(gold.max()).isEqualTo(7);
   }
 
   @Test
