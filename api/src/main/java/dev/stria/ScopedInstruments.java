@@ -108,18 +108,35 @@ public final class ScopedInstruments {
    * setup the registry gives it (the overflow series too). A bridge whose API has bound
    * instruments lets the series itself be one: the bound call is then the series' own record,
    * with no object in between.
+   *
+   * @throws IllegalArgumentException if {@code newSeries} is null, a bound is not finite or the
+   *     bounds do not increase; a series factory that returns null fails the recording that
+   *     creates the series with an {@code IllegalStateException}
    */
   public <K, S extends Histogram.Series> KeyedInstrument<K, S> histogram(String name,
       String description, String unit, double[] bounds, Labels overflowLabels,
       Function<? super K, Labels> labelsOf, Function<Histogram.SeriesSetup, S> newSeries) {
+    if (newSeries == null) {
+      throw new IllegalArgumentException("histogram '" + name + "' needs a series factory, got"
+          + " null");
+    }
     BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
     InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
         unit, "buckets " + java.util.Arrays.toString(bounds));
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
     return attach(new KeyedInstrument<K, S>(registry, d, scope, false, overflowLabels, labelsOf,
-        labels -> newSeries.apply(new Histogram.SeriesSetup(d, labels, registry.nowEpochNanos(),
-            bucketBounds, 0, exemplars)),
+        labels -> made(name, newSeries.apply(new Histogram.SeriesSetup(d, labels,
+            registry.nowEpochNanos(), bucketBounds, 0, exemplars))),
         series -> series.state));
+  }
+
+  /** {@code series}, which a bridge's series factory made for histogram {@code name}. */
+  private static <S> S made(String name, S series) {
+    if (series == null) {
+      throw new IllegalStateException("the series factory of histogram '" + name + "' returned"
+          + " null: it must return the series it made from the setup it was given");
+    }
+    return series;
   }
 
   /**

@@ -82,6 +82,23 @@ class HistogramSeriesSubclassTest {
   }
 
   @Test
+  void aMissingFactoryOrAFactoryReturningNullIsNamed() {
+    ScopedInstruments scoped =
+        ScopedInstruments.of(new MeterRegistry(), new InstrumentationScope("bridge", ""));
+    assertThatThrownBy(() -> scoped.histogram("latency", "", "s", new double[] {1}, OVERFLOW,
+        (String key) -> Labels.of("route", key), (java.util.function.Function<Histogram.SeriesSetup,
+            BridgeSeries>) null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'latency' needs a series factory");
+
+    KeyedInstrument<String, BridgeSeries> broken = scoped.histogram("broken", "", "s",
+        new double[] {1}, OVERFLOW, key -> Labels.of("route", key), setup -> null);
+    assertThatThrownBy(() -> broken.series("a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("series factory of histogram 'broken' returned null");
+  }
+
+  @Test
   void aSeriesWithoutTheRegistrysSetupIsRefusedWithTheRule() {
     assertThatThrownBy(() -> new BridgeSeries(null))
         .isInstanceOf(IllegalArgumentException.class)
