@@ -112,8 +112,23 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
 
     Series(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
         BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
-      this(new SeriesSetup(descriptor, labels, startEpochNanos, bounds, maxExponentialBuckets,
-          exemplars));
+      super(exemplars);
+      this.exemplarBuckets = bounds;
+      this.name = descriptor.name();
+      this.unit = descriptor.unit();
+      this.nanosecondValue = TimeUnits.nanosecondValue(unit);
+      if (maxExponentialBuckets > 0) {
+        // With bounds too, one cell feeds both views (ExplicitView): they never disagree.
+        this.classic = null;
+        this.exponential =
+            new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, bounds);
+        this.state = new ExponentialSeries(labels, startEpochNanos, exponential,
+            maxExponentialBuckets, this);
+      } else {
+        this.classic = new ExplicitBucketHistogram(bounds);
+        this.exponential = null;
+        this.state = new ExplicitSeries(labels, startEpochNanos, classic, this);
+      }
     }
 
     /**
@@ -126,31 +141,16 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
      * @throws IllegalArgumentException if {@code setup} is null
      */
     protected Series(SeriesSetup setup) {
-      super(exemplarsOf(setup));
-      this.exemplarBuckets = setup.bounds;
-      this.name = setup.descriptor.name();
-      this.unit = setup.descriptor.unit();
-      this.nanosecondValue = TimeUnits.nanosecondValue(unit);
-      if (setup.maxExponentialBuckets > 0) {
-        // With bounds too, one cell feeds both views (ExplicitView): they never disagree.
-        this.classic = null;
-        this.exponential =
-            new ExponentialHistogram(ExponentialHistogram.DEFAULT_RECORDING_SCALE, setup.bounds);
-        this.state = new ExponentialSeries(setup.labels, setup.startEpochNanos, exponential,
-            setup.maxExponentialBuckets, this);
-      } else {
-        this.classic = new ExplicitBucketHistogram(setup.bounds);
-        this.exponential = null;
-        this.state = new ExplicitSeries(setup.labels, setup.startEpochNanos, classic, this);
-      }
+      this(required(setup).descriptor, setup.labels, setup.startEpochNanos, setup.bounds,
+          setup.maxExponentialBuckets, setup.exemplars);
     }
 
-    private static ExemplarSettings exemplarsOf(SeriesSetup setup) {
+    private static SeriesSetup required(SeriesSetup setup) {
       if (setup == null) {
         throw new IllegalArgumentException("a histogram series needs the setup its registry gives"
             + " the series factory, got null");
       }
-      return setup.exemplars;
+      return setup;
     }
 
     /** Records {@code value}; NaN and infinities are not recorded (counted as dropped). */
