@@ -70,8 +70,13 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
    * increment made while a sampled span is current may be kept as the series' one exemplar: at
    * most one look at the current span per series every 100 ms, and an exemplar is kept at least 7
    * s before a newer one replaces it (see the README's "Exemplars").
+   *
+   * <p>Not final, so that a bridge can make its own API's bound instrument the series itself
+   * (one object less on each bound call); every method is final but {@link
+   * #rejected(double)}, which says what an invalid increment does, and only a registry creates
+   * series.
    */
-  public static final class Series extends ExemplarSeries {
+  public static class Series extends ExemplarSeries {
     private final String name;
     private final StripedCounter cell = new StripedCounter();
     final SumSeries state;
@@ -82,8 +87,29 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
       this.state = new SumSeries(labels, startEpochNanos, cell, this);
     }
 
+    /**
+     * For a bridge whose own API's bound instrument should be the series itself (see {@link
+     * ScopedInstruments}'s {@code counter} with a series factory): only a registry makes a
+     * {@link SeriesSetup}, so a series is still only ever created by its instrument. A subclass
+     * adds methods and may say what an invalid increment does ({@link #rejected(double)});
+     * every other method is final, so it never changes how a series records.
+     *
+     * @throws IllegalArgumentException if {@code setup} is null
+     */
+    protected Series(SeriesSetup setup) {
+      this(required(setup).name, setup.labels, setup.startEpochNanos, setup.exemplars);
+    }
+
+    private static SeriesSetup required(SeriesSetup setup) {
+      if (setup == null) {
+        throw new IllegalArgumentException("a counter series needs the setup its registry gives"
+            + " the series factory, got null");
+      }
+      return setup;
+    }
+
     /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
-    public void inc() {
+    public final void inc() {
       cell.add(1L);
       if (exemplarDue()) {
         offerFromSpan(1, NO_TIME);
@@ -91,7 +117,7 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     }
 
     /** Adds one, at the end of a call timed at {@code nanoTime} (its exemplar's time). */
-    void inc(long nanoTime) {
+    final void inc(long nanoTime) {
       cell.add(1L);
       if (exemplarDue()) {
         offerFromSpan(1, nanoTime);
@@ -107,7 +133,7 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
      * @param spanId 16 lowercase hex digits, not all zero
      * @throws IllegalArgumentException if an id is malformed (nothing is added then)
      */
-    public void incWithExemplar(String traceId, String spanId) {
+    public final void incWithExemplar(String traceId, String spanId) {
       addWithExemplar(1, traceId, spanId);
     }
 
@@ -117,9 +143,10 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
      *
      * @throws IllegalArgumentException if {@code amount} or an id is invalid (nothing is added)
      */
-    public void addWithExemplar(double amount, String traceId, String spanId) {
-      if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
-        addLarge(amount); // throws, naming the amount
+    public final void addWithExemplar(double amount, String traceId, String spanId) {
+      if (!valid(amount)) {
+        rejected(amount);
+        return;
       }
       keep(amount, traceId, spanId);
       add(amount);
@@ -130,14 +157,14 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
      *
      * @throws IllegalArgumentException if {@code amount} is negative
      */
-    public void add(long amount) {
+    public final void add(long amount) {
       if ((amount >>> SumSeries.LARGE_BITS) == 0) { // also false for negative amounts
         cell.add(amount);
+        if (exemplarDue()) {
+          offerFromSpan(amount, NO_TIME);
+        }
       } else {
         addLarge(amount);
-      }
-      if (exemplarDue()) {
-        offerFromSpan(amount, NO_TIME);
       }
     }
 
@@ -147,45 +174,85 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
      *
      * @throws IllegalArgumentException if {@code amount} is negative, NaN or infinite
      */
-    public void add(double amount) {
+    public final void add(double amount) {
       long whole = (long) amount;
       if (whole == amount && (whole >>> SumSeries.LARGE_BITS) == 0) {
         cell.add(whole);
+        if (exemplarDue()) {
+          offerFromSpan(amount, NO_TIME);
+        }
       } else {
         addLarge(amount);
-      }
-      if (exemplarDue()) {
-        offerFromSpan(amount, NO_TIME);
       }
     }
 
     /**
      * The rare path: a negative, non-finite, fractional or very large increment. Whole amounts of
      * 2<sup>32</sup> and more go to the double slot, so a stripe's exact long slot cannot wrap
-     * between two collections.
+     * between two collections. An invalid amount adds nothing and offers no exemplar.
      */
     private void addLarge(double amount) {
-      if (!(amount >= 0) || amount == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(
-            "counter '" + name + "' cannot add " + amount + ": increments must be finite"
-                + " non-negative numbers (use an up-down counter for values that go down)");
+      if (!valid(amount)) {
+        rejected(amount);
+        return;
       }
       cell.add(amount);
+      if (exemplarDue()) {
+        offerFromSpan(amount, NO_TIME);
+      }
+    }
+
+    private static boolean valid(double amount) {
+      return amount >= 0 && amount != Double.POSITIVE_INFINITY; // false for NaN too
+    }
+
+    /**
+     * What an invalid increment (negative, NaN or infinite) does; nothing is added either way.
+     * Stria's own series throw; a bridge whose API drops such values instead (OpenTelemetry's
+     * counters warn and go on) overrides this to do so. Called only on that rare path, so the
+     * valid-value path of a series never dispatches.
+     *
+     * @throws IllegalArgumentException always, naming the counter and the amount, unless
+     *     overridden
+     */
+    protected void rejected(double amount) {
+      throw new IllegalArgumentException(
+          "counter '" + name + "' cannot add " + amount + ": increments must be finite"
+              + " non-negative numbers (use an up-down counter for values that go down)");
     }
 
     /** The labels of this series. */
-    public Labels labels() {
+    public final Labels labels() {
       return state.labels;
     }
 
     @Override
-    int slotOf(double value) {
+    final int slotOf(double value) {
       return 0;
     }
 
     @Override
-    int slotCount() {
+    final int slotCount() {
       return 1;
+    }
+  }
+
+  /**
+   * What a registry hands to each counter series it creates: the instrument's name, the series'
+   * labels and start time and its exemplar settings. Opaque: a bridge receives one in its series
+   * factory and passes it on to {@link Series#Series(SeriesSetup)}.
+   */
+  public static final class SeriesSetup {
+    final String name;
+    final Labels labels;
+    final long startEpochNanos;
+    final ExemplarSettings exemplars;
+
+    SeriesSetup(String name, Labels labels, long startEpochNanos, ExemplarSettings exemplars) {
+      this.name = name;
+      this.labels = labels;
+      this.startEpochNanos = startEpochNanos;
+      this.exemplars = exemplars;
     }
   }
 

@@ -59,11 +59,29 @@ public final class ScopedInstruments {
   public <K> KeyedInstrument<K, Counter.Series> counter(String name, String description,
       String unit, boolean integerValues, Labels overflowLabels,
       Function<? super K, Labels> labelsOf) {
+    return counter(name, description, unit, integerValues, overflowLabels, labelsOf,
+        Counter.Series::new);
+  }
+
+  /**
+   * As {@link #counter(String, String, String, boolean, Labels, Function)}, with series of the
+   * bridge's own subclass of {@link Counter.Series}, made by {@code newSeries} from the setup
+   * the registry gives it (the overflow series too), as for {@link #histogram(String, String,
+   * String, double[], Labels, Function, Function) histograms}. The subclass also says what an
+   * invalid increment does ({@link Counter.Series#rejected(double)}).
+   *
+   * @throws IllegalArgumentException if {@code newSeries} is null; a series factory that returns
+   *     null fails the recording that creates the series with an {@code IllegalStateException}
+   */
+  public <K, S extends Counter.Series> KeyedInstrument<K, S> counter(String name,
+      String description, String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Function<Counter.SeriesSetup, S> newSeries) {
+    requireFactory("counter", name, newSeries);
     InstrumentDescriptor d = descriptor(name, "counter", MetricType.COUNTER, description, unit, "");
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
-    return attach(new KeyedInstrument<K, Counter.Series>(registry, d, scope, integerValues,
-        overflowLabels, labelsOf,
-        labels -> new Counter.Series(name, labels, registry.nowEpochNanos(), exemplars),
+    return attach(new KeyedInstrument<K, S>(registry, d, scope, integerValues, overflowLabels,
+        labelsOf, labels -> made("counter", name, newSeries.apply(
+            new Counter.SeriesSetup(name, labels, registry.nowEpochNanos(), exemplars))),
         series -> series.state));
   }
 
@@ -116,25 +134,29 @@ public final class ScopedInstruments {
   public <K, S extends Histogram.Series> KeyedInstrument<K, S> histogram(String name,
       String description, String unit, double[] bounds, Labels overflowLabels,
       Function<? super K, Labels> labelsOf, Function<Histogram.SeriesSetup, S> newSeries) {
-    if (newSeries == null) {
-      throw new IllegalArgumentException("histogram '" + name + "' needs a series factory, got"
-          + " null");
-    }
+    requireFactory("histogram", name, newSeries);
     BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
     InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
         unit, "buckets " + java.util.Arrays.toString(bounds));
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
     return attach(new KeyedInstrument<K, S>(registry, d, scope, false, overflowLabels, labelsOf,
-        labels -> made(name, newSeries.apply(new Histogram.SeriesSetup(d, labels,
+        labels -> made("histogram", name, newSeries.apply(new Histogram.SeriesSetup(d, labels,
             registry.nowEpochNanos(), bucketBounds, 0, exemplars))),
         series -> series.state));
   }
 
-  /** {@code series}, which a bridge's series factory made for histogram {@code name}. */
-  private static <S> S made(String name, S series) {
+  private static void requireFactory(String kind, String name, Function<?, ?> newSeries) {
+    if (newSeries == null) {
+      throw new IllegalArgumentException(kind + " '" + name + "' needs a series factory, got"
+          + " null");
+    }
+  }
+
+  /** {@code series}, which a bridge's series factory made for the {@code kind} {@code name}. */
+  private static <S> S made(String kind, String name, S series) {
     if (series == null) {
-      throw new IllegalStateException("the series factory of histogram '" + name + "' returned"
-          + " null: it must return the series it made from the setup it was given");
+      throw new IllegalStateException("the series factory of " + kind + " '" + name + "'"
+          + " returned null: it must return the series it made from the setup it was given");
     }
     return series;
   }

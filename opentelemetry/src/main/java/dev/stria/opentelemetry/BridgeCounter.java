@@ -13,8 +13,11 @@ import io.opentelemetry.context.Scope;
  * attribute set. A negative or non-finite increment is dropped with one warning, as the SDK does.
  * The {@code Context} is accepted and not used yet (exemplars will read the span from it). Not
  * final: with the incubator present, {@link IncubatingInstruments} adds {@code bind}.
+ *
+ * @param <S> the series type: Stria's own, or with the incubator present, {@link
+ *     BoundCounterSeries}
  */
-class BridgeCounter implements LongCounter, DoubleCounter {
+class BridgeCounter<S extends Counter.Series> implements LongCounter, DoubleCounter {
   /**
    * Increments below 2<sup>{@value}</sup> are those {@code Counter.Series.add(long)} adds on its
    * fast path, which it tests as {@code (amount >>> 32) == 0} (false for a negative amount).
@@ -24,18 +27,18 @@ class BridgeCounter implements LongCounter, DoubleCounter {
    */
   static final int SMALL_BITS = 32;
 
-  private final KeyedInstrument<Attributes, Counter.Series> instrument;
+  private final KeyedInstrument<Attributes, S> instrument;
   private final String name;
   private final Keys keys;
 
-  BridgeCounter(KeyedInstrument<Attributes, Counter.Series> instrument, String name, Keys keys) {
+  BridgeCounter(KeyedInstrument<Attributes, S> instrument, String name, Keys keys) {
     this.instrument = instrument;
     this.name = name;
     this.keys = keys;
   }
 
   /** The series of {@code attributes}: one hash lookup once it exists. */
-  final Counter.Series series(Attributes attributes) {
+  final S series(Attributes attributes) {
     return instrument.series(keys.of(attributes));
   }
 
@@ -51,7 +54,7 @@ class BridgeCounter implements LongCounter, DoubleCounter {
     } else if (value > 0) {
       series(attributes).add(value); // a large whole increment, which the series keeps as a double
     } else {
-      dropped(value);
+      dropped(name, value); // before the lookup: a dropped value creates no series
     }
   }
 
@@ -97,12 +100,12 @@ class BridgeCounter implements LongCounter, DoubleCounter {
     if (value >= 0 && value != Double.POSITIVE_INFINITY) {
       return true;
     }
-    dropped(value);
+    dropped(name, value);
     return false;
   }
 
-  /** Warns once that {@code value} was dropped. */
-  final void dropped(double value) {
+  /** Warns once that counter {@code name} was given {@code value}, dropped. */
+  static void dropped(String name, double value) {
     Warnings.once("counter " + name, "counter '" + name + "' was given " + value
         + ": counters only add finite non-negative amounts; such values are dropped (logged"
         + " once)");

@@ -14,17 +14,21 @@ import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
 
 /**
  * The instruments as the incubator's {@code Extended*} instruments: {@code bind(attributes)}
- * looks the series up once and returns the incubator's bound instrument: for a histogram the
- * series itself ({@link BoundHistogramSeries}), for the others Stria's own series wrapped
- * ({@link BoundSeries}), whose calls go straight to it. Loaded only when {@link
+ * looks the series up once and returns the incubator's bound instrument: for a counter or a
+ * histogram the series itself ({@link BoundCounterSeries}, {@link BoundHistogramSeries}), for
+ * the others Stria's own series wrapped ({@link BoundSeries}), whose calls go straight to it. Loaded only when {@link
  * Incubator#PRESENT}; the factory methods return the bridge's base types so that their callers
  * never name these classes.
  */
 final class IncubatingInstruments {
   private IncubatingInstruments() {}
 
-  static BridgeCounter counter(KeyedInstrument<Attributes, dev.stria.Counter.Series> keyed,
-      String name, Keys keys) {
+  /** A counter whose series are {@link BoundCounterSeries}: {@code bind} returns one. */
+  static BridgeCounter<?> counter(ScopedInstruments scoped, InstrumentSpec spec, Keys keys) {
+    String name = spec.name();
+    KeyedInstrument<Attributes, BoundCounterSeries> keyed = scoped.counter(name,
+        spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
+        AttributeLabels::of, setup -> new BoundCounterSeries(setup, name));
     return new Counter(keyed, name, keys);
   }
 
@@ -48,15 +52,15 @@ final class IncubatingInstruments {
     return new Gauge(keyed, keys);
   }
 
-  static final class Counter extends BridgeCounter
+  static final class Counter extends BridgeCounter<BoundCounterSeries>
       implements ExtendedLongCounter, ExtendedDoubleCounter {
-    Counter(KeyedInstrument<Attributes, dev.stria.Counter.Series> keyed, String name, Keys keys) {
+    Counter(KeyedInstrument<Attributes, BoundCounterSeries> keyed, String name, Keys keys) {
       super(keyed, name, keys);
     }
 
     @Override
-    public BoundSeries.Counter bind(Attributes attributes) {
-      return new BoundSeries.Counter(this, series(attributes));
+    public BoundCounterSeries bind(Attributes attributes) {
+      return series(attributes); // the series is the bound counter: nothing allocated
     }
   }
 

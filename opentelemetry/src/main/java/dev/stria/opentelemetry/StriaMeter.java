@@ -119,14 +119,15 @@ final class StriaMeter implements Meter {
   // With the incubator present, the instruments are IncubatingInstruments' subclasses (bind);
   // that class is loaded only then.
 
-  BridgeCounter counter(InstrumentSpec spec, Keys keys) {
+  BridgeCounter<?> counter(InstrumentSpec spec, Keys keys) {
     return instrument(spec, () -> {
+      if (Incubator.PRESENT) {
+        return IncubatingInstruments.counter(scoped, spec, keys);
+      }
       KeyedInstrument<Attributes, Counter.Series> keyed = scoped.counter(spec.name(),
           spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
           AttributeLabels::of);
-      return Incubator.PRESENT
-          ? IncubatingInstruments.counter(keyed, spec.name(), keys)
-          : new BridgeCounter(keyed, spec.name(), keys);
+      return new BridgeCounter<>(keyed, spec.name(), keys);
     });
   }
 

@@ -167,6 +167,29 @@ class IncubatorTest {
     assertThat(gold.max()).isEqualTo(7);
   }
 
+  /**
+   * A bound counter is its attribute set's series itself, as a bound histogram is; an invalid
+   * increment through it is dropped (the series' {@code rejected} hook), not thrown, and the
+   * series goes on counting.
+   */
+  @Test
+  void aBoundCounterIsItsSeriesSharedByEveryBindingOfItsAttributes() {
+    ExtendedLongCounter orders = (ExtendedLongCounter) meter.counterBuilder("orders.bound").build();
+    BoundLongCounter first = orders.bind(GOLD);
+    BoundLongCounter again = orders.bind(Attributes.of(TIER, "gold")); // equal, not the same
+    first.add(3);
+    again.add(-4); // dropped with a warning
+    ((io.opentelemetry.api.incubator.metrics.BoundDoubleCounter) again).add(Double.NaN);
+    ((io.opentelemetry.api.incubator.metrics.BoundDoubleCounter) first).add(2.0);
+    orders.add(7, GOLD);
+    orders.bind(Attributes.of(TIER, "silver")).add(100);
+
+    assertThat(again).isSameAs(first).isInstanceOf(dev.stria.Counter.Series.class)
+        .isNotSameAs(orders.bind(Attributes.of(TIER, "silver")));
+    assertThat(value(only("orders.bound"), "gold")).isEqualTo(12.0);
+    assertThat(value(only("orders.bound"), "silver")).isEqualTo(100.0);
+  }
+
   @Test
   void buildersAndInstrumentsAreTheIncubatorsOnesOfEveryKind() {
     assertThat(meter.gaugeBuilder("g")).isInstanceOf(ExtendedDoubleGaugeBuilder.class);
