@@ -94,18 +94,11 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
      * adds methods and may say what an invalid increment does ({@link #rejected(double)});
      * every other method is final, so it never changes how a series records.
      *
-     * @throws IllegalArgumentException if {@code setup} is null
+     * @throws IllegalArgumentException if {@code setup} is null or not a counter's
      */
     protected Series(SeriesSetup setup) {
-      this(required(setup).name, setup.labels, setup.startEpochNanos, setup.exemplars);
-    }
-
-    private static SeriesSetup required(SeriesSetup setup) {
-      if (setup == null) {
-        throw new IllegalArgumentException("a counter series needs the setup its registry gives"
-            + " the series factory, got null");
-      }
-      return setup;
+      this(SeriesSetup.checked(setup, MetricType.COUNTER).descriptor.name(), setup.labels,
+          setup.startEpochNanos, setup.exemplars);
     }
 
     /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
@@ -234,25 +227,6 @@ public final class Counter extends LabeledInstrument<Counter.Series> {
     @Override
     final int slotCount() {
       return 1;
-    }
-  }
-
-  /**
-   * What a registry hands to each counter series it creates: the instrument's name, the series'
-   * labels and start time and its exemplar settings. Opaque: a bridge receives one in its series
-   * factory and passes it on to {@link Series#Series(SeriesSetup)}.
-   */
-  public static final class SeriesSetup {
-    final String name;
-    final Labels labels;
-    final long startEpochNanos;
-    final ExemplarSettings exemplars;
-
-    SeriesSetup(String name, Labels labels, long startEpochNanos, ExemplarSettings exemplars) {
-      this.name = name;
-      this.labels = labels;
-      this.startEpochNanos = startEpochNanos;
-      this.exemplars = exemplars;
     }
   }
 

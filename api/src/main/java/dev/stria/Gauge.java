@@ -48,8 +48,14 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
     unlabelled().add(delta);
   }
 
-  /** One labelled series of a gauge. */
-  public static final class Series {
+  /**
+   * One labelled series of a gauge.
+   *
+   * <p>Not final, so that a bridge can make its own API's bound instrument the series itself
+   * (one object less on each bound call); every method is final, and only a registry creates
+   * series.
+   */
+  public static class Series {
     private final GaugeCell cell = new GaugeCell();
     final GaugeSeries state;
 
@@ -57,33 +63,44 @@ public final class Gauge extends LabeledInstrument<Gauge.Series> {
       this.state = new GaugeSeries(labels, startEpochNanos, cell);
     }
 
+    /**
+     * For a bridge whose own API's bound instrument should be the series itself (see {@link
+     * ScopedInstruments}'s {@code gauge} with a series factory); as {@link
+     * Counter.Series#Series(SeriesSetup)}.
+     *
+     * @throws IllegalArgumentException if {@code setup} is null or not a gauge's
+     */
+    protected Series(SeriesSetup setup) {
+      this(SeriesSetup.checked(setup, MetricType.GAUGE).labels, setup.startEpochNanos);
+    }
+
     /** Sets the value: one release store, wait-free. */
-    public void set(double value) {
+    public final void set(double value) {
       cell.set(value);
     }
 
     /** Adds one to the value: a compare-and-set loop, lock-free. */
-    public void inc() {
+    public final void inc() {
       cell.add(1);
     }
 
     /** Subtracts one from the value: a compare-and-set loop, lock-free. */
-    public void dec() {
+    public final void dec() {
       cell.add(-1);
     }
 
     /** Adds {@code delta}, which may be negative: a compare-and-set loop, lock-free. */
-    public void add(double delta) {
+    public final void add(double delta) {
       cell.add(delta);
     }
 
     /** The current value. */
-    public double get() {
+    public final double get() {
       return cell.get();
     }
 
     /** The labels of this series. */
-    public Labels labels() {
+    public final Labels labels() {
       return state.labels;
     }
   }

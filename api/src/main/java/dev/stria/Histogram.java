@@ -138,19 +138,11 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
      * method of this class is final: a subclass adds methods and never changes how a series
      * records, and no call site of Stria's own ever dispatches.
      *
-     * @throws IllegalArgumentException if {@code setup} is null
+     * @throws IllegalArgumentException if {@code setup} is null or not a histogram's
      */
     protected Series(SeriesSetup setup) {
-      this(required(setup).descriptor, setup.labels, setup.startEpochNanos, setup.bounds,
-          setup.maxExponentialBuckets, setup.exemplars);
-    }
-
-    private static SeriesSetup required(SeriesSetup setup) {
-      if (setup == null) {
-        throw new IllegalArgumentException("a histogram series needs the setup its registry gives"
-            + " the series factory, got null");
-      }
-      return setup;
+      this(SeriesSetup.checked(setup, MetricType.HISTOGRAM).descriptor, setup.labels,
+          setup.startEpochNanos, setup.bounds, 0, setup.exemplars);
     }
 
     /** Records {@code value}; NaN and infinities are not recorded (counted as dropped). */
@@ -236,30 +228,6 @@ public final class Histogram extends LabeledInstrument<Histogram.Series> {
       try (Timer t = startTimer()) {
         return body.call();
       }
-    }
-  }
-
-  /**
-   * What a registry hands to each histogram series it creates: the instrument, the series'
-   * labels and start time, its buckets and exemplar settings. Opaque: a bridge receives one in
-   * its series factory and passes it on to {@link Series#Series(SeriesSetup)}.
-   */
-  public static final class SeriesSetup {
-    final InstrumentDescriptor descriptor;
-    final Labels labels;
-    final long startEpochNanos;
-    final BucketBounds bounds;
-    final int maxExponentialBuckets;
-    final ExemplarSettings exemplars;
-
-    SeriesSetup(InstrumentDescriptor descriptor, Labels labels, long startEpochNanos,
-        BucketBounds bounds, int maxExponentialBuckets, ExemplarSettings exemplars) {
-      this.descriptor = descriptor;
-      this.labels = labels;
-      this.startEpochNanos = startEpochNanos;
-      this.bounds = bounds;
-      this.maxExponentialBuckets = maxExponentialBuckets;
-      this.exemplars = exemplars;
     }
   }
 

@@ -66,46 +66,71 @@ public final class ScopedInstruments {
   /**
    * As {@link #counter(String, String, String, boolean, Labels, Function)}, with series of the
    * bridge's own subclass of {@link Counter.Series}, made by {@code newSeries} from the setup
-   * the registry gives it (the overflow series too), as for {@link #histogram(String, String,
-   * String, double[], Labels, Function, Function) histograms}. The subclass also says what an
-   * invalid increment does ({@link Counter.Series#rejected(double)}).
+   * the registry gives it (the overflow series too). A bridge whose API has bound instruments
+   * lets the series itself be one: the bound call is then the series' own, with no object in
+   * between. The subclass also says what an invalid increment does ({@link
+   * Counter.Series#rejected(double)}).
    *
    * @throws IllegalArgumentException if {@code newSeries} is null; a series factory that returns
    *     null fails the recording that creates the series with an {@code IllegalStateException}
    */
   public <K, S extends Counter.Series> KeyedInstrument<K, S> counter(String name,
       String description, String unit, boolean integerValues, Labels overflowLabels,
-      Function<? super K, Labels> labelsOf, Function<Counter.SeriesSetup, S> newSeries) {
-    requireFactory("counter", name, newSeries);
+      Function<? super K, Labels> labelsOf, Function<SeriesSetup, S> newSeries) {
     InstrumentDescriptor d = descriptor(name, "counter", MetricType.COUNTER, description, unit, "");
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
-    return attach(new KeyedInstrument<K, S>(registry, d, scope, integerValues, overflowLabels,
-        labelsOf, labels -> made("counter", name, newSeries.apply(
-            new Counter.SeriesSetup(name, labels, registry.nowEpochNanos(), exemplars))),
-        series -> series.state));
+    return keyed(d, integerValues, overflowLabels, labelsOf, newSeries, null, exemplars,
+        series -> series.state);
   }
 
   /** Registers an up-down counter whose series are keyed by {@code K}. */
   public <K> KeyedInstrument<K, UpDownCounter.Series> upDownCounter(String name,
       String description, String unit, boolean integerValues, Labels overflowLabels,
       Function<? super K, Labels> labelsOf) {
+    return upDownCounter(name, description, unit, integerValues, overflowLabels, labelsOf,
+        UpDownCounter.Series::new);
+  }
+
+  /**
+   * As {@link #upDownCounter(String, String, String, boolean, Labels, Function)}, with series of
+   * the bridge's own subclass of {@link UpDownCounter.Series}, as for {@link #counter(String,
+   * String, String, boolean, Labels, Function, Function) counters}; the subclass also says what a
+   * NaN or infinite amount does ({@link UpDownCounter.Series#rejected(double)}).
+   *
+   * @throws IllegalArgumentException if {@code newSeries} is null (a factory returning null: as
+   *     for counters)
+   */
+  public <K, S extends UpDownCounter.Series> KeyedInstrument<K, S> upDownCounter(String name,
+      String description, String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Function<SeriesSetup, S> newSeries) {
     InstrumentDescriptor d =
         descriptor(name, "up-down counter", MetricType.UP_DOWN_COUNTER, description, unit, "");
-    return attach(new KeyedInstrument<K, UpDownCounter.Series>(registry, d, scope, integerValues,
-        overflowLabels, labelsOf,
-        labels -> new UpDownCounter.Series(name, labels, registry.nowEpochNanos()),
-        series -> series.state));
+    return keyed(d, integerValues, overflowLabels, labelsOf, newSeries, null, null,
+        series -> series.state);
   }
 
   /** Registers a gauge whose series are keyed by {@code K}. */
   public <K> KeyedInstrument<K, Gauge.Series> gauge(String name, String description,
       String unit, boolean integerValues, Labels overflowLabels,
       Function<? super K, Labels> labelsOf) {
+    return gauge(name, description, unit, integerValues, overflowLabels, labelsOf,
+        Gauge.Series::new);
+  }
+
+  /**
+   * As {@link #gauge(String, String, String, boolean, Labels, Function)}, with series of the
+   * bridge's own subclass of {@link Gauge.Series}, as for {@link #counter(String, String,
+   * String, boolean, Labels, Function, Function) counters}.
+   *
+   * @throws IllegalArgumentException if {@code newSeries} is null (a factory returning null: as
+   *     for counters)
+   */
+  public <K, S extends Gauge.Series> KeyedInstrument<K, S> gauge(String name,
+      String description, String unit, boolean integerValues, Labels overflowLabels,
+      Function<? super K, Labels> labelsOf, Function<SeriesSetup, S> newSeries) {
     InstrumentDescriptor d = descriptor(name, "gauge", MetricType.GAUGE, description, unit, "");
-    return attach(new KeyedInstrument<K, Gauge.Series>(registry, d, scope, integerValues,
-        overflowLabels, labelsOf,
-        labels -> new Gauge.Series(labels, registry.nowEpochNanos()),
-        series -> series.state));
+    return keyed(d, integerValues, overflowLabels, labelsOf, newSeries, null, null,
+        series -> series.state);
   }
 
   /**
@@ -122,41 +147,49 @@ public final class ScopedInstruments {
 
   /**
    * As {@link #histogram(String, String, String, double[], Labels, Function)}, with series of
-   * the bridge's own subclass of {@link Histogram.Series}, made by {@code newSeries} from the
-   * setup the registry gives it (the overflow series too). A bridge whose API has bound
-   * instruments lets the series itself be one: the bound call is then the series' own record,
-   * with no object in between.
+   * the bridge's own subclass of {@link Histogram.Series}, as for {@link #counter(String,
+   * String, String, boolean, Labels, Function, Function) counters}.
    *
    * @throws IllegalArgumentException if {@code newSeries} is null, a bound is not finite or the
-   *     bounds do not increase; a series factory that returns null fails the recording that
-   *     creates the series with an {@code IllegalStateException}
+   *     bounds do not increase (a factory returning null: as for counters)
    */
   public <K, S extends Histogram.Series> KeyedInstrument<K, S> histogram(String name,
       String description, String unit, double[] bounds, Labels overflowLabels,
-      Function<? super K, Labels> labelsOf, Function<Histogram.SeriesSetup, S> newSeries) {
-    requireFactory("histogram", name, newSeries);
+      Function<? super K, Labels> labelsOf, Function<SeriesSetup, S> newSeries) {
     BucketBounds bucketBounds = Histogram.Builder.bucketBounds(bounds, unit);
     InstrumentDescriptor d = descriptor(name, "histogram", MetricType.HISTOGRAM, description,
         unit, "buckets " + java.util.Arrays.toString(bounds));
     ExemplarSettings exemplars = registry.exemplarSettings(true); // from the current span
-    return attach(new KeyedInstrument<K, S>(registry, d, scope, false, overflowLabels, labelsOf,
-        labels -> made("histogram", name, newSeries.apply(new Histogram.SeriesSetup(d, labels,
-            registry.nowEpochNanos(), bucketBounds, 0, exemplars))),
-        series -> series.state));
+    return keyed(d, false, overflowLabels, labelsOf, newSeries, bucketBounds, exemplars,
+        series -> series.state);
   }
 
-  private static void requireFactory(String kind, String name, Function<?, ?> newSeries) {
+  /**
+   * Registers and attaches the keyed instrument of {@code d}, whose series {@code newSeries}
+   * makes from the setup of each new label set.
+   */
+  private <K, S> KeyedInstrument<K, S> keyed(InstrumentDescriptor d, boolean integerValues,
+      Labels overflowLabels, Function<? super K, Labels> labelsOf,
+      Function<SeriesSetup, S> newSeries, BucketBounds bounds, ExemplarSettings exemplars,
+      Function<S, CollectableSeries> collectable) {
     if (newSeries == null) {
-      throw new IllegalArgumentException(kind + " '" + name + "' needs a series factory, got"
-          + " null");
+      throw new IllegalArgumentException(d.kind() + " '" + d.name() + "' needs a series factory,"
+          + " got null");
     }
+    KeyedInstrument<K, S> keyed = new KeyedInstrument<>(registry, d, scope, integerValues,
+        overflowLabels, labelsOf,
+        labels -> made(d, newSeries.apply(
+            new SeriesSetup(d, labels, registry.nowEpochNanos(), bounds, exemplars))),
+        collectable);
+    registry.attachInstrument(keyed);
+    return keyed;
   }
 
-  /** {@code series}, which a bridge's series factory made for the {@code kind} {@code name}. */
-  private static <S> S made(String kind, String name, S series) {
+  /** {@code series}, which a bridge's series factory made for the instrument {@code d}. */
+  private static <S> S made(InstrumentDescriptor d, S series) {
     if (series == null) {
-      throw new IllegalStateException("the series factory of " + kind + " '" + name + "'"
-          + " returned null: it must return the series it made from the setup it was given");
+      throw new IllegalStateException("the series factory of " + d.kind() + " '" + d.name()
+          + "' returned null: it must return the series it made from the setup it was given");
     }
     return series;
   }
@@ -187,11 +220,6 @@ public final class ScopedInstruments {
         key -> labelsOf.apply((K) key), overflowLabels);
     registry.attachInstrument(created);
     return () -> registry.detachInstrument(created);
-  }
-
-  private <I extends Instrument> I attach(I instrument) {
-    registry.attachInstrument(instrument);
-    return instrument;
   }
 
   private static InstrumentDescriptor descriptor(String name, String kind, MetricType type,

@@ -54,8 +54,14 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
     unlabelled().add(amount);
   }
 
-  /** One labelled series of an up-down counter. */
-  public static final class Series {
+  /**
+   * One labelled series of an up-down counter.
+   *
+   * <p>Not final, so that a bridge can make its own API's bound instrument the series itself
+   * (one object less on each bound call); every method is final but {@link #rejected(double)},
+   * which says what a NaN or infinite amount does, and only a registry creates series.
+   */
+  public static class Series {
     private final String name;
     private final StripedCounter cell = new StripedCounter();
     final SumSeries state;
@@ -65,18 +71,30 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
       this.state = new SumSeries(labels, startEpochNanos, cell, null);
     }
 
+    /**
+     * For a bridge whose own API's bound instrument should be the series itself (see {@link
+     * ScopedInstruments}'s {@code upDownCounter} with a series factory); as {@link
+     * Counter.Series#Series(SeriesSetup)}.
+     *
+     * @throws IllegalArgumentException if {@code setup} is null or not an up-down counter's
+     */
+    protected Series(SeriesSetup setup) {
+      this(SeriesSetup.checked(setup, MetricType.UP_DOWN_COUNTER).descriptor.name(),
+          setup.labels, setup.startEpochNanos);
+    }
+
     /** Adds one: a plain add on the calling thread's own stripe (see the class javadoc). */
-    public void inc() {
+    public final void inc() {
       cell.add(1L);
     }
 
     /** Subtracts one. */
-    public void dec() {
+    public final void dec() {
       cell.add(-1L);
     }
 
     /** Adds {@code amount}, which may be negative. */
-    public void add(long amount) {
+    public final void add(long amount) {
       if (((amount + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) { // |amount| < 2^32
         cell.add(amount);
       } else {
@@ -90,21 +108,33 @@ public final class UpDownCounter extends LabeledInstrument<UpDownCounter.Series>
      *
      * @throws IllegalArgumentException if {@code amount} is NaN or infinite
      */
-    public void add(double amount) {
+    public final void add(double amount) {
       long whole = (long) amount;
       if (whole == amount && ((whole + SumSeries.LARGE) >>> (SumSeries.LARGE_BITS + 1)) == 0) {
         cell.add(whole);
       } else if (Double.isFinite(amount)) {
         cell.add(amount);
       } else {
-        throw new IllegalArgumentException(
-            "up-down counter '" + name + "' cannot add " + amount
-                + ": increments must be finite numbers");
+        rejected(amount);
       }
     }
 
+    /**
+     * What a NaN or infinite amount does; nothing is added either way. Stria's own series throw;
+     * a bridge whose API drops such values instead overrides this to do so. Called only on that
+     * rare path, so the valid-value path of a series never dispatches.
+     *
+     * @throws IllegalArgumentException always, naming the up-down counter and the amount, unless
+     *     overridden
+     */
+    protected void rejected(double amount) {
+      throw new IllegalArgumentException(
+          "up-down counter '" + name + "' cannot add " + amount
+              + ": increments must be finite numbers");
+    }
+
     /** The labels of this series. */
-    public Labels labels() {
+    public final Labels labels() {
       return state.labels;
     }
   }

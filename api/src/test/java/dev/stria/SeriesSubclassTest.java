@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bridge's own counter and histogram series (the OpenTelemetry bridge's bound counter and
- * histogram are their series): every series of the keyed instrument is of the bridge's class,
- * the overflow series too, and records and exports as Stria's own; the subclass cannot change
- * how a series records, only what an invalid counter increment does.
+ * A bridge's own series (the OpenTelemetry bridge's bound instruments are their series): every
+ * series of the keyed instrument is of the bridge's class, the overflow series too, and records
+ * and exports as Stria's own; the subclass cannot change how a series records, only what an
+ * invalid counter or up-down counter increment does.
  */
 class SeriesSubclassTest {
   private static final Labels OVERFLOW = Labels.of("overflow", "true");
@@ -28,7 +28,7 @@ class SeriesSubclassTest {
   static final class DroppingSeries extends Counter.Series {
     final java.util.List<Double> rejected = new java.util.ArrayList<>();
 
-    DroppingSeries(Counter.SeriesSetup setup) {
+    DroppingSeries(SeriesSetup setup) {
       super(setup);
     }
 
@@ -40,7 +40,7 @@ class SeriesSubclassTest {
 
   /** A bridge's series: one method of its own API on top of the series. */
   static final class BridgeSeries extends Histogram.Series {
-    BridgeSeries(Histogram.SeriesSetup setup) {
+    BridgeSeries(SeriesSetup setup) {
       super(setup);
     }
 
@@ -110,6 +110,81 @@ class SeriesSubclassTest {
     assertThat(Snapshots.counterValue(batch, "orders", OVERFLOW)).isEqualTo(5.0);
   }
 
+  /** A bridge's up-down counter series whose API drops NaN and infinities: it counts them. */
+  static final class DroppingUpDownSeries extends UpDownCounter.Series {
+    final java.util.List<Double> rejected = new java.util.ArrayList<>();
+
+    DroppingUpDownSeries(SeriesSetup setup) {
+      super(setup);
+    }
+
+    @Override
+    protected void rejected(double amount) {
+      rejected.add(amount);
+    }
+  }
+
+  /** A bridge's gauge series with one method of its own API. */
+  static final class BridgeGaugeSeries extends Gauge.Series {
+    BridgeGaugeSeries(SeriesSetup setup) {
+      super(setup);
+    }
+
+    void setLong(long value) {
+      set((double) value);
+    }
+  }
+
+  @Test
+  void upDownCounterAndGaugeSeriesAreTheBridgesClassesAndRecordAsStriasOwn() {
+    MeterRegistry registry = MeterRegistry.builder().cardinalityLimit(1).build();
+    MetricReader reader = registry.newReader(Temporality.CUMULATIVE);
+    ScopedInstruments scoped = ScopedInstruments.of(registry, new InstrumentationScope("b", ""));
+    KeyedInstrument<String, DroppingUpDownSeries> open = scoped.upDownCounter("open", "", "1",
+        true, OVERFLOW, key -> Labels.of("pool", key), DroppingUpDownSeries::new);
+    KeyedInstrument<String, BridgeGaugeSeries> level = scoped.gauge("level", "", "1", true,
+        OVERFLOW, key -> Labels.of("tank", key), BridgeGaugeSeries::new);
+
+    DroppingUpDownSeries main = open.series("main");
+    main.add(5);
+    main.add(-7.5);
+    main.add(Double.NaN);
+    main.add(Double.POSITIVE_INFINITY);
+    main.dec();
+    open.series("spare").add(2); // past the limit of one series: the overflow series
+    level.series("a").setLong(3);
+    level.series("b").set(4.5); // overflow
+
+    assertThat(open.series("spare")).isInstanceOf(DroppingUpDownSeries.class).isNotSameAs(main);
+    assertThat(level.series("b")).isInstanceOf(BridgeGaugeSeries.class);
+    assertThat(main.rejected).containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+    List<MetricSnapshot> batch = reader.collect();
+    assertThat(Snapshots.counterValue(batch, "open", Labels.of("pool", "main"))).isEqualTo(-3.5);
+    assertThat(Snapshots.counterValue(batch, "open", OVERFLOW)).isEqualTo(2.0);
+    assertThat(Snapshots.gaugeValue(batch, "level", Labels.of("tank", "a"))).isEqualTo(3.0);
+    assertThat(Snapshots.gaugeValue(batch, "level", OVERFLOW)).isEqualTo(4.5);
+  }
+
+  @Test
+  void aSetupIsRefusedByAnotherKindOfSeriesNamingBoth() {
+    SeriesSetup[] kept = new SeriesSetup[1];
+    ScopedInstruments.of(new MeterRegistry(), new InstrumentationScope("bridge", ""))
+        .counter("orders", "", "1", true, OVERFLOW, (String key) -> Labels.of("tier", key),
+            setup -> {
+              kept[0] = setup;
+              return new DroppingSeries(setup);
+            })
+        .series("gold");
+
+    assertThatThrownBy(() -> new BridgeSeries(kept[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a histogram series cannot be made from the setup of counter"
+            + " 'orders'");
+    assertThatThrownBy(() -> new BridgeGaugeSeries(kept[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a gauge series cannot be made");
+  }
+
   @Test
   void striasOwnCounterSeriesStillThrowOnAnInvalidIncrementNamingIt() {
     Counter.Series series = new MeterRegistry().counter("jobs").register().labels();
@@ -131,11 +206,15 @@ class SeriesSubclassTest {
   @Test
   void everyMethodASubclassCouldOverrideIsFinal() {
     assertThat(overridable(Histogram.Series.class)).isEmpty();
+    assertThat(overridable(Gauge.Series.class)).isEmpty();
     assertThat(overridable(Counter.Series.class)).containsExactly("rejected");
+    assertThat(overridable(UpDownCounter.Series.class)).containsExactly("rejected");
     assertThat(Histogram.Series.class.getDeclaredMethods()).extracting(Method::getName)
         .contains("observe", "startTimer", "slotOf"); // the filter looked at them
     assertThat(Counter.Series.class.getDeclaredMethods()).extracting(Method::getName)
         .contains("add", "inc", "labels", "slotOf");
+    assertThat(Gauge.Series.class.getDeclaredMethods()).extracting(Method::getName)
+        .contains("set", "add", "get");
   }
 
   private static List<String> overridable(Class<?> type) {
@@ -153,7 +232,7 @@ class SeriesSubclassTest {
     ScopedInstruments scoped =
         ScopedInstruments.of(new MeterRegistry(), new InstrumentationScope("bridge", ""));
     assertThatThrownBy(() -> scoped.histogram("latency", "", "s", new double[] {1}, OVERFLOW,
-        (String key) -> Labels.of("route", key), (java.util.function.Function<Histogram.SeriesSetup,
+        (String key) -> Labels.of("route", key), (java.util.function.Function<SeriesSetup,
             BridgeSeries>) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'latency' needs a series factory");
@@ -171,7 +250,7 @@ class SeriesSubclassTest {
         ScopedInstruments.of(new MeterRegistry(), new InstrumentationScope("bridge", ""));
     assertThatThrownBy(() -> scoped.counter("orders", "", "1", true, OVERFLOW,
         (String key) -> Labels.of("tier", key),
-        (java.util.function.Function<Counter.SeriesSetup, DroppingSeries>) null))
+        (java.util.function.Function<SeriesSetup, DroppingSeries>) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("counter 'orders' needs a series factory");
 
@@ -190,5 +269,8 @@ class SeriesSubclassTest {
     assertThatThrownBy(() -> new DroppingSeries(null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a counter series needs the setup its registry gives");
+    assertThatThrownBy(() -> new DroppingUpDownSeries(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("an up-down counter series needs");
   }
 }

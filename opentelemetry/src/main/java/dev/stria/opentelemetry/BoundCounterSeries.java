@@ -1,6 +1,7 @@
 package dev.stria.opentelemetry;
 
 import dev.stria.Counter;
+import dev.stria.SeriesSetup;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleCounter;
 import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
 import io.opentelemetry.context.Context;
@@ -18,7 +19,7 @@ final class BoundCounterSeries extends Counter.Series
     implements BoundLongCounter, BoundDoubleCounter {
   private final String instrumentName; // for the drop warning only
 
-  BoundCounterSeries(Counter.SeriesSetup setup, String instrumentName) {
+  BoundCounterSeries(SeriesSetup setup, String instrumentName) {
     super(setup);
     this.instrumentName = instrumentName;
   }

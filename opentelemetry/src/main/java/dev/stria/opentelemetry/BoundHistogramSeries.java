@@ -1,6 +1,7 @@
 package dev.stria.opentelemetry;
 
 import dev.stria.Histogram;
+import dev.stria.SeriesSetup;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongHistogram;
 import io.opentelemetry.context.Context;
@@ -20,7 +21,7 @@ final class BoundHistogramSeries extends Histogram.Series
     implements BoundLongHistogram, BoundDoubleHistogram {
   private final String instrumentName; // for the drop warning only
 
-  BoundHistogramSeries(Histogram.SeriesSetup setup, String instrumentName) {
+  BoundHistogramSeries(SeriesSetup setup, String instrumentName) {
     super(setup);
     this.instrumentName = instrumentName;
   }

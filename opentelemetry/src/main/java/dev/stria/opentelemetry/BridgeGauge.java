@@ -11,19 +11,22 @@ import io.opentelemetry.context.Context;
  * An OpenTelemetry synchronous gauge (long or double) setting Stria gauge series, one per
  * attribute set: the last value set is reported. The {@code Context} is accepted and not used
  * yet. Not final: see {@link IncubatingInstruments}.
+ *
+ * @param <S> the series type: Stria's own, or with the incubator present, {@link
+ *     BoundGaugeSeries}
  */
-class BridgeGauge implements LongGauge, DoubleGauge {
-  private final KeyedInstrument<Attributes, Gauge.Series> instrument;
+class BridgeGauge<S extends Gauge.Series> implements LongGauge, DoubleGauge {
+  private final KeyedInstrument<Attributes, S> instrument;
 
   private final Keys keys;
 
-  BridgeGauge(KeyedInstrument<Attributes, Gauge.Series> instrument, Keys keys) {
+  BridgeGauge(KeyedInstrument<Attributes, S> instrument, Keys keys) {
     this.instrument = instrument;
     this.keys = keys;
   }
 
   /** The series of {@code attributes}: one hash lookup once it exists. */
-  final Gauge.Series series(Attributes attributes) {
+  final S series(Attributes attributes) {
     return instrument.series(keys.of(attributes));
   }
 

@@ -11,21 +11,24 @@ import io.opentelemetry.context.Context;
  * An OpenTelemetry up-down counter (long or double) recording into Stria up-down counter series,
  * one per attribute set. A non-finite amount is dropped with one warning. The {@code Context} is
  * accepted and not used yet. Not final: see {@link IncubatingInstruments}.
+ *
+ * @param <S> the series type: Stria's own, or with the incubator present, {@link
+ *     BoundUpDownCounterSeries}
  */
-class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounter {
-  private final KeyedInstrument<Attributes, UpDownCounter.Series> instrument;
+class BridgeUpDownCounter<S extends UpDownCounter.Series>
+    implements LongUpDownCounter, DoubleUpDownCounter {
+  private final KeyedInstrument<Attributes, S> instrument;
   private final String name;
   private final Keys keys;
 
-  BridgeUpDownCounter(KeyedInstrument<Attributes, UpDownCounter.Series> instrument, String name,
-      Keys keys) {
+  BridgeUpDownCounter(KeyedInstrument<Attributes, S> instrument, String name, Keys keys) {
     this.instrument = instrument;
     this.name = name;
     this.keys = keys;
   }
 
   /** The series of {@code attributes}: one hash lookup once it exists. */
-  final UpDownCounter.Series series(Attributes attributes) {
+  final S series(Attributes attributes) {
     return instrument.series(keys.of(attributes));
   }
 
@@ -34,9 +37,14 @@ class BridgeUpDownCounter implements LongUpDownCounter, DoubleUpDownCounter {
     if (Double.isFinite(value)) {
       return true;
     }
+    dropped(name, value);
+    return false;
+  }
+
+  /** Warns once that up-down counter {@code name} was given {@code value}, dropped. */
+  static void dropped(String name, double value) {
     Warnings.once("up-down counter " + name, "up-down counter '" + name + "' was given "
         + value + ": only finite amounts are added; such values are dropped (logged once)");
-    return false;
   }
 
   @Override

@@ -14,9 +14,9 @@ import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
 
 /**
  * The instruments as the incubator's {@code Extended*} instruments: {@code bind(attributes)}
- * looks the series up once and returns the incubator's bound instrument: for a counter or a
- * histogram the series itself ({@link BoundCounterSeries}, {@link BoundHistogramSeries}), for
- * the others Stria's own series wrapped ({@link BoundSeries}), whose calls go straight to it. Loaded only when {@link
+ * looks the series up once and returns it, for each series of these instruments is also the
+ * incubator's bound instrument ({@link BoundCounterSeries}, {@link BoundUpDownCounterSeries},
+ * {@link BoundGaugeSeries}, {@link BoundHistogramSeries}): a bound call is the series' own. Loaded only when {@link
  * Incubator#PRESENT}; the factory methods return the bridge's base types so that their callers
  * never name these classes.
  */
@@ -32,8 +32,13 @@ final class IncubatingInstruments {
     return new Counter(keyed, name, keys);
   }
 
-  static BridgeUpDownCounter upDownCounter(
-      KeyedInstrument<Attributes, dev.stria.UpDownCounter.Series> keyed, String name, Keys keys) {
+  /** An up-down counter whose series are {@link BoundUpDownCounterSeries}. */
+  static BridgeUpDownCounter<?> upDownCounter(ScopedInstruments scoped, InstrumentSpec spec,
+      Keys keys) {
+    String name = spec.name();
+    KeyedInstrument<Attributes, BoundUpDownCounterSeries> keyed = scoped.upDownCounter(name,
+        spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
+        AttributeLabels::of, setup -> new BoundUpDownCounterSeries(setup, name));
     return new UpDownCounter(keyed, name, keys);
   }
 
@@ -47,8 +52,11 @@ final class IncubatingInstruments {
     return new Histogram(keyed, name, keys);
   }
 
-  static BridgeGauge gauge(KeyedInstrument<Attributes, dev.stria.Gauge.Series> keyed,
-      Keys keys) {
+  /** A gauge whose series are {@link BoundGaugeSeries}. */
+  static BridgeGauge<?> gauge(ScopedInstruments scoped, InstrumentSpec spec, Keys keys) {
+    KeyedInstrument<Attributes, BoundGaugeSeries> keyed = scoped.gauge(spec.name(),
+        spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
+        AttributeLabels::of, BoundGaugeSeries::new);
     return new Gauge(keyed, keys);
   }
 
@@ -64,16 +72,16 @@ final class IncubatingInstruments {
     }
   }
 
-  static final class UpDownCounter extends BridgeUpDownCounter
+  static final class UpDownCounter extends BridgeUpDownCounter<BoundUpDownCounterSeries>
       implements ExtendedLongUpDownCounter, ExtendedDoubleUpDownCounter {
-    UpDownCounter(KeyedInstrument<Attributes, dev.stria.UpDownCounter.Series> keyed, String name,
+    UpDownCounter(KeyedInstrument<Attributes, BoundUpDownCounterSeries> keyed, String name,
         Keys keys) {
       super(keyed, name, keys);
     }
 
     @Override
-    public BoundSeries.UpDownCounter bind(Attributes attributes) {
-      return new BoundSeries.UpDownCounter(this, series(attributes));
+    public BoundUpDownCounterSeries bind(Attributes attributes) {
+      return series(attributes); // the series is the bound up-down counter: nothing allocated
     }
   }
 
@@ -89,14 +97,15 @@ final class IncubatingInstruments {
     }
   }
 
-  static final class Gauge extends BridgeGauge implements ExtendedLongGauge, ExtendedDoubleGauge {
-    Gauge(KeyedInstrument<Attributes, dev.stria.Gauge.Series> keyed, Keys keys) {
+  static final class Gauge extends BridgeGauge<BoundGaugeSeries>
+      implements ExtendedLongGauge, ExtendedDoubleGauge {
+    Gauge(KeyedInstrument<Attributes, BoundGaugeSeries> keyed, Keys keys) {
       super(keyed, keys);
     }
 
     @Override
-    public BoundSeries.Gauge bind(Attributes attributes) {
-      return new BoundSeries.Gauge(series(attributes));
+    public BoundGaugeSeries bind(Attributes attributes) {
+      return series(attributes); // the series is the bound gauge: nothing allocated
     }
   }
 }

@@ -131,25 +131,27 @@ final class StriaMeter implements Meter {
     });
   }
 
-  BridgeUpDownCounter upDownCounter(InstrumentSpec spec, Keys keys) {
+  BridgeUpDownCounter<?> upDownCounter(InstrumentSpec spec, Keys keys) {
     return instrument(spec, () -> {
+      if (Incubator.PRESENT) {
+        return IncubatingInstruments.upDownCounter(scoped, spec, keys);
+      }
       KeyedInstrument<Attributes, UpDownCounter.Series> keyed = scoped.upDownCounter(
           spec.name(), spec.description(), spec.unit(), spec.integerValues(),
           AttributeLabels.OVERFLOW, AttributeLabels::of);
-      return Incubator.PRESENT
-          ? IncubatingInstruments.upDownCounter(keyed, spec.name(), keys)
-          : new BridgeUpDownCounter(keyed, spec.name(), keys);
+      return new BridgeUpDownCounter<>(keyed, spec.name(), keys);
     });
   }
 
-  BridgeGauge gauge(InstrumentSpec spec, Keys keys) {
+  BridgeGauge<?> gauge(InstrumentSpec spec, Keys keys) {
     return instrument(spec, () -> {
+      if (Incubator.PRESENT) {
+        return IncubatingInstruments.gauge(scoped, spec, keys);
+      }
       KeyedInstrument<Attributes, Gauge.Series> keyed = scoped.gauge(spec.name(),
           spec.description(), spec.unit(), spec.integerValues(), AttributeLabels.OVERFLOW,
           AttributeLabels::of);
-      return Incubator.PRESENT
-          ? IncubatingInstruments.gauge(keyed, keys)
-          : new BridgeGauge(keyed, keys);
+      return new BridgeGauge<>(keyed, keys);
     });
   }
 

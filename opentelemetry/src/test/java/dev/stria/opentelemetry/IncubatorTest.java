@@ -14,9 +14,11 @@ import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Temporality;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.incubator.metrics.BoundDoubleCounter;
 import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
 import io.opentelemetry.api.incubator.metrics.BoundLongHistogram;
+import io.opentelemetry.api.incubator.metrics.BoundLongUpDownCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGauge;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleGaugeBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
@@ -24,8 +26,10 @@ import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogramBuilder;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleUpDownCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongCounterBuilder;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongGauge;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogram;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongHistogramBuilder;
+import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -133,6 +137,9 @@ class IncubatorTest {
     queued.bind(GOLD).add(5.5);
     queued.bind(GOLD).add(-2);
     queued.bind(GOLD).add(Double.NaN); // dropped
+    queued.bind(GOLD).add(Double.NEGATIVE_INFINITY); // dropped
+    ((BoundLongUpDownCounter) queued.bind(GOLD)).add(1L << 40); // past the series' fast path
+    ((BoundLongUpDownCounter) queued.bind(GOLD)).add(-(1L << 40));
 
     HistogramPoint histogram = (HistogramPoint) only("latency").points().get(0);
     assertThat(histogram.count()).isEqualTo(2);
@@ -140,6 +147,29 @@ class IncubatorTest {
     assertThat(histogram.labels().get("tier")).isEqualTo("gold");
     assertThat(((GaugePoint) only("temperature").points().get(0)).value()).isEqualTo(21.5);
     assertThat(value(only("queued"), "gold")).isEqualTo(3.5);
+  }
+
+  /** Each bound instrument is its attribute set's series itself, as counters' and histograms'. */
+  @Test
+  void boundGaugesAndUpDownCountersAreTheirSeries() {
+    ExtendedDoubleGauge temperature =
+        (ExtendedDoubleGauge) meter.gaugeBuilder("room.temperature").build();
+    ExtendedLongUpDownCounter open =
+        (ExtendedLongUpDownCounter) meter.upDownCounterBuilder("connections.open").build();
+
+    assertThat(temperature.bind(Attributes.of(TIER, "gold"))).isSameAs(temperature.bind(GOLD))
+        .isInstanceOf(dev.stria.Gauge.Series.class);
+    assertThat(open.bind(Attributes.of(TIER, "gold"))).isSameAs(open.bind(GOLD))
+        .isInstanceOf(dev.stria.UpDownCounter.Series.class);
+    ExtendedLongGauge lit = (ExtendedLongGauge) meter.gaugeBuilder("rooms.lit").ofLongs().build();
+    lit.bind(GOLD).set(19);
+    temperature.bind(GOLD).set(21.5);
+    open.bind(GOLD).add(2);
+    open.add(-1, GOLD);
+
+    assertThat(((GaugePoint) only("rooms.lit").points().get(0)).value()).isEqualTo(19.0);
+    assertThat(((GaugePoint) only("room.temperature").points().get(0)).value()).isEqualTo(21.5);
+    assertThat(value(only("connections.open"), "gold")).isEqualTo(1.0);
   }
 
   /**
@@ -179,8 +209,8 @@ class IncubatorTest {
     BoundLongCounter again = orders.bind(Attributes.of(TIER, "gold")); // equal, not the same
     first.add(3);
     again.add(-4); // dropped with a warning
-    ((io.opentelemetry.api.incubator.metrics.BoundDoubleCounter) again).add(Double.NaN);
-    ((io.opentelemetry.api.incubator.metrics.BoundDoubleCounter) first).add(2.0);
+    ((BoundDoubleCounter) again).add(Double.NaN);
+    ((BoundDoubleCounter) first).add(2.0);
     orders.add(7, GOLD);
     orders.bind(Attributes.of(TIER, "silver")).add(100);
 
