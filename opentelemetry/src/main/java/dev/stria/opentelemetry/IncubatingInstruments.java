@@ -16,9 +16,9 @@ import io.opentelemetry.api.incubator.metrics.ExtendedLongUpDownCounter;
  * The instruments as the incubator's {@code Extended*} instruments: {@code bind(attributes)}
  * looks the series up once and returns it, for each series of these instruments is also the
  * incubator's bound instrument ({@link BoundCounterSeries}, {@link BoundUpDownCounterSeries},
- * {@link BoundGaugeSeries}, {@link BoundHistogramSeries}): a bound call is the series' own. Loaded only when {@link
- * Incubator#PRESENT}; the factory methods return the bridge's base types so that their callers
- * never name these classes.
+ * {@link BoundGaugeSeries}, {@link BoundHistogramSeries}): a bound call is the series' own.
+ * Loaded only when {@link Incubator#PRESENT}; the factory methods return the bridge's base types
+ * so that their callers never name these classes.
  */
 final class IncubatingInstruments {
   private IncubatingInstruments() {}

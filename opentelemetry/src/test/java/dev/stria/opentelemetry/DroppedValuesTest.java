@@ -16,6 +16,9 @@ import io.opentelemetry.api.incubator.metrics.BoundDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.BoundLongCounter;
 import io.opentelemetry.api.incubator.metrics.ExtendedDoubleHistogram;
 import io.opentelemetry.api.incubator.metrics.ExtendedLongCounter;
+import io.opentelemetry.api.metrics.DoubleCounter;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleUpDownCounter;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.List;
@@ -124,6 +127,32 @@ class DroppedValuesTest {
     assertThat(point.count()).isEqualTo(1);
     assertThat(point.sum()).isEqualTo(2.0);
     assertThat(messages()).hasSize(1).allMatch(m -> m.contains("'bound.latency'"));
+  }
+
+  /**
+   * An unbound instrument checks the value before it looks the series up, as the SDK does: an
+   * attribute set that only ever got dropped values has no series, so it exports no point.
+   */
+  @Test
+  void aDroppedUnboundValueCreatesNoSeries() {
+    Attributes silver = Attributes.of(stringKey("tier"), "silver");
+    LongCounter orders = meter.counterBuilder("dropped.orders").build();
+    DoubleUpDownCounter queued = meter.upDownCounterBuilder("dropped.queued").ofDoubles().build();
+    DoubleHistogram latency = meter.histogramBuilder("dropped.latency").build();
+    orders.add(-1, silver);
+    ((DoubleCounter) orders).add(Double.NaN, silver);
+    queued.add(Double.POSITIVE_INFINITY, silver);
+    latency.record(-1, silver);
+    orders.add(1, GOLD);
+    queued.add(1, GOLD);
+    latency.record(1, GOLD);
+
+    List<MetricSnapshot> batch = reader.collect();
+    for (String name : List.of("dropped.orders", "dropped.queued", "dropped.latency")) {
+      assertThat(batch.stream().filter(m -> m.name().equals(name))
+          .flatMap(m -> m.points().stream()).map(p -> p.labels().get("tier")))
+          .as(name).containsExactly("gold");
+    }
   }
 
   private List<String> messages() {
