@@ -139,11 +139,12 @@ final class Pushgateway implements AutoCloseable {
     }
   }
 
-  private interface Check {
+  interface Check {
     boolean holds() throws Exception;
   }
 
-  private void await(Check check, java.util.function.Supplier<String> what) {
+  /** Waits until {@code check} holds (30 s at most, failing with {@code what} then). */
+  void await(Check check, java.util.function.Supplier<String> what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Exception lastError = null;
     while (System.nanoTime() < deadline) {
