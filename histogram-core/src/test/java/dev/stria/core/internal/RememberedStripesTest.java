@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class RememberedStripesTest {
     counter.add(1L); // the compact owner moves to a padded stripe too
 
     List<Thread> remembered = counter.rememberedOwners();
-    assertThat(remembered).hasSizeBetween(1, 2).doesNotHaveDuplicates();
+    assertThat(remembered).hasSize(2).doesNotHaveDuplicates(); // consecutive ids: 2+ slots
     for (Thread owner : remembered) {
       assertThat(owner == Thread.currentThread() || writers.contains(owner)).isTrue();
     }
@@ -50,6 +51,44 @@ class RememberedStripesTest {
     List<Thread> afterRetirement = counter.rememberedOwners();
     assertThat(afterRetirement).as("ended owners are not kept alive")
         .allMatch(owner -> owner == Thread.currentThread());
+  }
+
+  @Test
+  void twoThreadsThatInflateTogetherAreBothRemembered() throws Exception {
+    // The two writers of a contended cell create their padded stripes at the same moment; neither
+    // may be forgotten, or it hashes into the table on every record from then on. The window is
+    // nanoseconds wide: with the pairs set by plain writes, 0 to 4 of these 2000 trials lost one
+    // (three runs, 2 cores), so this test catches that race in most runs, not in every one.
+    for (int trial = 0; trial < 2000; trial++) {
+      StripedCounter counter = new StripedCounter();
+      AtomicInteger together = new AtomicInteger(2);
+      List<Thread> writers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        Thread writer = new Thread(() -> {
+          together.decrementAndGet();
+          while (together.get() > 0) {
+            Thread.onSpinWait(); // both start within nanoseconds
+          }
+          for (long i = 0; i <= 2 * LIMIT; i++) { // past the spill's limit: the cell inflates
+            counter.add(1L);
+          }
+        });
+        writers.add(writer);
+        writer.start();
+      }
+      for (Thread writer : writers) {
+        writer.join();
+      }
+      List<Thread> owners = new ArrayList<>();
+      LongStripes.Table table = counter.table();
+      for (Thread owner : table.owners) {
+        if (owner != null) {
+          owners.add(owner);
+        }
+      }
+      assertThat(counter.rememberedOwners()).as("trial %d", trial)
+          .containsExactlyInAnyOrderElementsOf(owners);
+    }
   }
 
   @Test
