@@ -333,6 +333,38 @@ public class VirtualThreadBenchmark {
     }
   }
 
+  /**
+   * No library: the tasks record nothing and the collector collects nothing. What is left is the
+   * creation and scheduling of the virtual threads, most of every batch; a library's recording
+   * cost per task is its batch minus this one, over {@value #TASKS}.
+   */
+  @State(Scope.Benchmark)
+  public static class NoRecordingSide extends Side {
+    @Setup(Level.Trial)
+    public void setUp() {
+      start("no recording");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      stop();
+    }
+
+    @Override
+    void build() {}
+
+    @Override
+    void record(int task) {}
+
+    @Override
+    void collect() {}
+  }
+
+  @Benchmark
+  public void floorNoRecording(NoRecordingSide side) {
+    VirtualThreads.runEach(TASKS, side::record);
+  }
+
   @Benchmark
   public void stria(StriaSide side) {
     VirtualThreads.runEach(TASKS, side::record);
