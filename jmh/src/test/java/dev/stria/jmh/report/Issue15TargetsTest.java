@@ -175,6 +175,21 @@ class Issue15TargetsTest {
   }
 
   @Test
+  void theVirtualThreadFloorIsShownButNeverTakenForTheBestPeer() throws IOException {
+    JmhFixture fixture = new JmhFixture().inUnit("ms/op")
+        .add("VirtualThreadBenchmark.floorNoRecording", 1, 30.0, 2.0, 0.0)
+        .add("VirtualThreadBenchmark.stria", 1, 40.0, 2.0, 0.0)
+        .add("VirtualThreadBenchmark.hdrRecorder", 1, 38.0, 2.0, 0.0);
+
+    String markdown = report(fixture, null, checkJson(true, true, 1000, 1900));
+
+    assertThat(markdown)
+        .contains("| JDK floor | floorNoRecording | 30,000,000 |")
+        .contains("Stria time per batch / best peer's (throughput >= every peer's) | 1.05 "
+            + "| <= 1.00 | **no** |");
+  }
+
+  @Test
   void wrongTotalsOrTooMuchStripeMemoryAreMissed() throws IOException {
     String markdown = report(new JmhFixture().add("GaugeBenchmark.stria", 1, 3.0, 0.1, 0.0),
         null, checkJson(true, false, 1000, 2000));
