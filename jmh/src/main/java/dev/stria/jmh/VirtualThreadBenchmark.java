@@ -42,10 +42,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * scheduling are the same for every library ({@code floorNoRecording} measures them alone), so
  * differences come from recording under many short-lived threads and from the collections
  * running beside them. Single batches vary widely (each allocates ~39 MB of threads and triggers
- * collections), hence 20 measured batches. On Java 25 on a 2-core machine (2026-11-30, 4 forks) a
- * batch took 28-62 ms whatever the library, and the floor alone 32.7 +- 5.5 ms: the recording,
- * tens of nanoseconds per task, is smaller than that spread, so this benchmark cannot yet rank
- * the libraries.
+ * collections): on Java 25 on a 2-core machine (2026-11-30) single batches of one library ranged
+ * from 19 to over 60 ms (standard deviation 11 ms), while the recording costs tens of nanoseconds
+ * per task, 1-3 ms per batch. Hence 5 forks of 60 measured batches: in that run (300 batches per
+ * line) Stria took 33.4 +- 2.9 ms, HdrHistogram 34.2 +- 2.9, client_java 34.9 +- 3.5, and the
+ * floor 35.1 +- 2.7, while the OpenTelemetry SDK was set apart at 52.0 +- 3.9. So the benchmark
+ * separates a slow recording path from a fast one, but not the fast ones from each other, and
+ * the report ranks two lines only when their error bars do not overlap. (Tried and left: other
+ * collectors made the floor slower and noisier, ParallelGC 40 +- 17 ms standard deviation and
+ * SerialGC with a 2 GB young generation 54 +- 65, against G1's 31 +- 11; and JMH's virtual-thread
+ * executor, {@code -Djmh.executor=VIRTUAL}, which would measure recording alone, starves all but
+ * two of four busy worker threads on 2 carriers: +-600 ns/op within one iteration.)
  *
  * <p>Needs Java 21 or later (the module is compiled for 17, so virtual threads are reached through
  * {@link VirtualThreads}); on an older JDK the setup fails with a message saying so, and {@code
@@ -56,8 +63,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10)
-@Measurement(iterations = 20)
-@Fork(1)
+@Measurement(iterations = 60)
+@Fork(5)
 public class VirtualThreadBenchmark {
   /** Tasks per measured batch. */
   public static final int TASKS = 100_000;
