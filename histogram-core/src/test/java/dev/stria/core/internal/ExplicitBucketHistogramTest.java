@@ -142,7 +142,7 @@ class ExplicitBucketHistogramTest {
   @Test
   void moreThreadsThanStripesStillCountExactly() throws Exception {
     ExplicitBucketHistogram h = histogram(2, 5, 10);
-    int threads = 3 * ThreadStripe.stripeCount();
+    int threads = 3 * ThreadStripe.tableSlots();
     int perThread = 48_000; // a multiple of the 12 values
     HistogramData total = new HistogramData(4);
     int overlapping = StressRun.run(
@@ -163,8 +163,8 @@ class ExplicitBucketHistogramTest {
     assertThat(total.sum()).isEqualTo(66.0 * rounds);
     // Every writer has ended: their owned stripes are retired, only shared stripes are left
     // (the table's padded ones and the spill).
-    assertThat(h.paddedStripesInUse()).isLessThanOrEqualTo(ThreadStripe.stripeCount());
-    assertThat(h.stripesInUse()).isLessThanOrEqualTo(ThreadStripe.stripeCount() + 1);
+    assertThat(h.paddedStripesInUse()).isLessThanOrEqualTo(ThreadStripe.tableSlots());
+    assertThat(h.stripesInUse()).isLessThanOrEqualTo(ThreadStripe.tableSlots() + 1);
   }
 
   @Test

@@ -162,10 +162,10 @@ class StripeProtocolTest {
       assertThat(drained[1]).isEqualTo(2L * generations * perThread);
       assertThat(counter.paddedStripesInUse())
           .as("every owner has ended: only shared stripes may remain")
-          .isLessThanOrEqualTo(ThreadStripe.stripeCount());
+          .isLessThanOrEqualTo(ThreadStripe.tableSlots());
       assertThat(counter.stripesInUse())
           .as("the shared padded stripes and the spill")
-          .isLessThanOrEqualTo(ThreadStripe.stripeCount() + 1);
+          .isLessThanOrEqualTo(ThreadStripe.tableSlots() + 1);
     });
   }
 

@@ -43,7 +43,7 @@ class StripedCounterTest {
     // More writers than stripe slots: by pigeonhole some threads find their slot owned by
     // another thread and record into the shared stripe with atomic adds.
     StripedCounter counter = new StripedCounter();
-    int threads = 3 * ThreadStripe.stripeCount();
+    int threads = 3 * ThreadStripe.tableSlots();
     int perThread = 100_000;
     long[] drained = new long[1];
     double[] drainedDoubles = new double[1];
@@ -69,8 +69,8 @@ class StripedCounterTest {
     assertThat(drainedDoubles[0] + last.doublePart()).isEqualTo(threads * perThread * 0.5);
     // Every writer has ended: their owned stripes are retired, only shared stripes are left
     // (the table's padded ones and the spill).
-    assertThat(counter.paddedStripesInUse()).isLessThanOrEqualTo(ThreadStripe.stripeCount());
-    assertThat(counter.stripesInUse()).isLessThanOrEqualTo(ThreadStripe.stripeCount() + 1);
+    assertThat(counter.paddedStripesInUse()).isLessThanOrEqualTo(ThreadStripe.tableSlots());
+    assertThat(counter.stripesInUse()).isLessThanOrEqualTo(ThreadStripe.tableSlots() + 1);
   }
 
   @Test
