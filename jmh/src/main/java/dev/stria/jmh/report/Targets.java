@@ -193,9 +193,10 @@ final class Targets {
    * creating and scheduling 100,000 threads: on a 2-core machine single batches of the same
    * library ranged from 19 to over 60 ms (Java 25, 2026-11-30), and doing nothing at all ({@code
    * floorNoRecording}) was not measurably faster than recording with the fastest libraries (32.4
-   * +- 2.6 ms against Stria's 33.6 +- 2.9 in the full run). So a ratio is read only when the two
-   * lines' error bars (JMH's 99.9% intervals) do not overlap; when they do, the run cannot tell
-   * the two apart and says so instead of giving a yes or a no.
+   * +- 2.6 ms against Stria's 33.6 +- 2.9 in one full run; 36.0 +- 3.4 against 20.6 +- 1.3 in a
+   * later one on another machine, whose floor forks took 18.5 to 46.8 ms). So a ratio is read
+   * only when the two lines' error bars (JMH's 99.9% intervals) do not overlap; when they do, the
+   * run cannot tell the two apart and says so instead of giving a yes or a no.
    */
   private static Verdict batchThroughput(List<BenchmarkCase> cases) {
     String target = "Virtual threads, 100,000 tasks with a reader every 100 ms: Stria time per "
