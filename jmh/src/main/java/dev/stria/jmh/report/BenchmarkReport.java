@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +109,8 @@ public final class BenchmarkReport {
             : Optional.of(VirtualThreadResult.parse(
                 Files.readString(virtualThreadsFile, StandardCharsets.UTF_8)));
     List<BenchmarkCase> cases = BenchmarkCase.group(results);
-    Machine machine = Machine.current(results);
+    Machine machine = Machine.current(results, lastModified(jmhFiles, memoryFile,
+        virtualThreadsFile));
     Files.createDirectories(out);
     BarChart.write(cases, out.resolve(chartFile),
         "Stria and peers, " + machine.cores() + " cores, " + machine.date());
@@ -138,5 +140,23 @@ public final class BenchmarkReport {
     }
     return text.substring(0, begin + README_BEGIN.length()) + "\n" + section
         + text.substring(end);
+  }
+
+  /** When the newest of the run's result files (null ones skipped) was last written. */
+  private static Instant lastModified(List<Path> jmhFiles, Path... others) throws IOException {
+    List<Path> files = new ArrayList<>(jmhFiles);
+    for (Path other : others) {
+      if (other != null) {
+        files.add(other);
+      }
+    }
+    Instant newest = Instant.EPOCH;
+    for (Path file : files) {
+      Instant written = Files.getLastModifiedTime(file).toInstant();
+      if (written.isAfter(newest)) {
+        newest = written;
+      }
+    }
+    return newest;
   }
 }

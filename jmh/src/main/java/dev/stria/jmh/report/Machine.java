@@ -3,8 +3,8 @@ package dev.stria.jmh.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -12,10 +12,12 @@ import java.util.List;
 record Machine(int cores, String cpu, String os, String jdk, String date) {
 
   /**
-   * This machine now: the report program runs right after the benchmarks, on the same machine.
-   * The JDK is the one the benchmarks ran on when the results name it.
+   * This machine, the report program running on the machine of the benchmarks (right after them,
+   * or later from the files they left). The JDK is the one the benchmarks ran on when the results
+   * name it; the date is {@code finished}, when the run wrote its last result, so a report
+   * rebuilt from the same files keeps the run's date.
    */
-  static Machine current(List<BenchmarkResult> results) {
+  static Machine current(List<BenchmarkResult> results, Instant finished) {
     String jdk =
         results.isEmpty()
             ? System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -30,7 +32,8 @@ record Machine(int cores, String cpu, String os, String jdk, String date) {
             + System.getProperty("os.arch")
             + ")",
         jdk,
-        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .format(finished.atZone(ZoneOffset.UTC)));
   }
 
   private static String cpuModel() {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,22 @@ class BenchmarkReportTest {
     Path out = directory.resolve("docs");
     BenchmarkReport.write(List.of(jmh), memoryFile, "Quick smoke run", out, null);
     return Files.readString(out.resolve(BenchmarkReport.MARKDOWN_FILE), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dateIsWhenTheRunWroteItsLastResultNotWhenTheReportIsBuilt() throws IOException {
+    Path jmh = directory.resolve("jmh.json");
+    Files.writeString(jmh, histogramRun().json(), StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(jmh, FileTime.from(Instant.parse("2026-01-02T03:04:00Z")));
+    Path memoryFile = directory.resolve("memory.json");
+    Files.writeString(memoryFile, JmhFixture.memoryJson(Map.of()), StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(memoryFile, FileTime.from(Instant.parse("2026-01-02T03:41:59Z")));
+    Path out = directory.resolve("docs");
+
+    BenchmarkReport.write(List.of(jmh), memoryFile, "Full run", out, null);
+
+    assertThat(Files.readString(out.resolve(BenchmarkReport.MARKDOWN_FILE), StandardCharsets.UTF_8))
+        .contains("- Date: 2026-01-02 03:41 UTC");
   }
 
   @Test
@@ -92,8 +110,32 @@ class BenchmarkReportTest {
             + "| <= 0.33 | **no** |")
         .contains("| Counter increment, 1 thread: Stria / LongAdder.increment() | 1.20 | <= 1.10 "
             + "| **no** |")
-        .contains("| Timer in try-with-resources / explicit observe (Stria, 1 thread) "
-            + "| not measured | <= 1.50 | — |");
+        .contains("| Timer in try-with-resources minus its two clock reads / explicit observe "
+            + "(Stria, 1 thread) | not measured | <= 1.50 | — |");
+  }
+
+  @Test
+  void timerCheckSubtractsTheClockReadsEveryTimerNeeds() throws IOException {
+    // 52 ns of timer of which 42 are the two nanoTime() reads: 10 ns over an observe of 10 ns
+    JmhFixture fixture = histogramRun()
+        .add("TimerBenchmark.stria", 1, 52.0, 1.0, 0.0)
+        .add("TimerBenchmark.floorNanoTimeTwice", 1, 42.0, 1.0, 0.0)
+        .add("TimerBenchmark.hdrRecorder", 1, 60.0, 1.0, 0.0);
+
+    String markdown = report(fixture, Map.of());
+
+    assertThat(markdown).contains("| Timer in try-with-resources minus its two clock reads / "
+        + "explicit observe (Stria, 1 thread) | 1.00 | <= 1.50 | yes |");
+  }
+
+  @Test
+  void timerCheckIsNotMeasuredWithoutTheClockReadFloor() throws IOException {
+    JmhFixture fixture = histogramRun().add("TimerBenchmark.stria", 1, 12.0, 1.0, 0.0);
+
+    String markdown = report(fixture, Map.of());
+
+    assertThat(markdown).contains("| Timer in try-with-resources minus its two clock reads / "
+        + "explicit observe (Stria, 1 thread) | not measured | <= 1.50 | — |");
   }
 
   @Test
