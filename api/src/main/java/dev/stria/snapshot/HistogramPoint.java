@@ -16,6 +16,7 @@ import java.util.List;
  * latest of each bucket for cumulative points, ones recorded during the interval for delta points.
  *
  * <p>The arrays are copied on construction and shared by the accessors: do not modify them.
+ * Points with equal bounds may share one copy of them.
  */
 public record HistogramPoint(
     Labels labels,
@@ -30,11 +31,11 @@ public record HistogramPoint(
     List<Exemplar> exemplars)
     implements PointSnapshot {
 
-  /** Checks the point and copies the arrays and the exemplars. */
+  /** Checks the point and copies the arrays (equal bounds share a copy) and the exemplars. */
   public HistogramPoint {
     Points.requireLabels(labels);
     exemplars = Points.exemplars(exemplars);
-    bounds = bounds.clone();
+    bounds = Points.bounds(bounds);
     bucketCounts = bucketCounts.clone();
     if (bucketCounts.length != bounds.length + 1) {
       throw new IllegalArgumentException(
