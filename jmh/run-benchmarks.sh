@@ -22,8 +22,9 @@
 # JMH with -prof gc and JSON output (the contention cases once each with -t 1, -t 2 and -t 4,
 # every other benchmark class on one thread: exemplars, operations, the bridge, JVM metrics,
 # scrape and OTLP included; VirtualThreadBenchmark only on Java 21+); measure memory per series
-# with one and four writer threads; run the virtual-thread check (exact totals, stripe memory);
-# turn all of it into the report.
+# with one and four writer threads; run the virtual-thread check (exact totals, stripe memory)
+# and the virtual-thread rounds (every library's batches in the same JVMs, on which the report
+# judges the throughput target); turn all of it into the report.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -71,10 +72,12 @@ fi
 jmh=(-prof gc -rf json)
 memory_trials=5
 check=()
+pairs=()
 if $quick; then
   jmh+=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
   memory_trials=3
   check=(100000 16 3)
+  pairs=(1 20)
   note="Quick smoke run (jmh/run-benchmarks.sh --quick: 1 fork, 1 warmup and 1 measurement iteration of 1 s each). Indicative only: single iterations carry no error estimate."
 else
   note="Full run (jmh/run-benchmarks.sh, the settings annotated on each benchmark class)."
@@ -106,7 +109,7 @@ as_regex() { [[ -n "$1" ]] && echo "^($(paste -sd'|' <<<"$1" | sed 's/\./\\./g')
 single_regex=$(as_regex "$single_names" || true)
 contended_regex=$(as_regex "$contended_names" || true)
 
-estimate=("$java_bin" -cp "$jar" dev.stria.jmh.report.SuiteEstimate --other-seconds 180)
+estimate=("$java_bin" -cp "$jar" dev.stria.jmh.report.SuiteEstimate --other-seconds 450)
 if $quick; then
   estimate+=(--quick)
 fi
@@ -144,6 +147,10 @@ echo "== memory per series, one and four writer threads"
 echo "== virtual threads: exact totals and the memory stripes hold"
 "$java_bin" "${memory_jvm[@]}" -cp "$jar" dev.stria.jmh.virtual.VirtualThreadCheck \
   "$results/virtual-threads.json" ${check[@]+"${check[@]}"}
+
+echo "== virtual threads: every library's batches in the same JVMs, round by round"
+"$java_bin" -cp "$jar" dev.stria.jmh.VirtualThreadPairs \
+  "$results/virtual-thread-pairs.json" ${pairs[@]+"${pairs[@]}"}
 
 echo "== report"
 shopt -s nullglob

@@ -47,8 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * per task, 1-3 ms per batch. Hence 5 forks of 60 measured batches: in that run (300 batches per
  * line) Stria took 33.4 +- 2.9 ms, HdrHistogram 34.2 +- 2.9, client_java 34.9 +- 3.5, and the
  * floor 35.1 +- 2.7, while the OpenTelemetry SDK was set apart at 52.0 +- 3.9. So the benchmark
- * separates a slow recording path from a fast one, but not the fast ones from each other, and
- * the report ranks two lines only when their error bars do not overlap. (Tried and left: other
+ * separates a slow recording path from a fast one, but not the fast ones from each other: the
+ * report judges the throughput target on {@link VirtualThreadPairs}, which runs every library's
+ * batches in the same JVMs, and on these lines only when that did not run (then only when their
+ * error bars do not overlap). (Tried and left: other
  * collectors made the floor slower and noisier, ParallelGC 40 +- 17 ms standard deviation and
  * SerialGC with a 2 GB young generation 54 +- 65, against G1's 31 +- 11; and JMH's virtual-thread
  * executor, {@code -Djmh.executor=VIRTUAL}, which would measure recording alone, starves all but

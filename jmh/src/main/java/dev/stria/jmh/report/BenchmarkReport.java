@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * Defaults: {@code --out docs}, no memory file, no note, no README ({@code --readme README.md}
  * rewrites the README's benchmark section between its two markers), no virtual-thread check
- * ({@code --virtual-threads file} from {@code VirtualThreadCheck}), file names {@code
+ * ({@code --virtual-threads file} from {@code VirtualThreadCheck}, with {@value
+ * #VIRTUAL_THREAD_PAIRS_FILE} beside it when {@code VirtualThreadPairs} ran), file names {@code
  * benchmarks.md} and {@code benchmarks.png} ({@code --name benchmarks-java25} writes {@code
  * benchmarks-java25.md} and {@code .png}). Every other argument is a JMH result file ({@code -rf
  * json}); lines of all files are merged.
@@ -32,6 +33,11 @@ public final class BenchmarkReport {
   static final String CHART_FILE = "benchmarks.png";
   /** The default base name of both files; {@code --name} changes it (a per-JDK report). */
   static final String DEFAULT_NAME = "benchmarks";
+  /**
+   * {@code dev.stria.jmh.VirtualThreadPairs}' rounds, read from beside the virtual-thread check's
+   * file when they are there: the throughput target is judged on them.
+   */
+  static final String VIRTUAL_THREAD_PAIRS_FILE = "virtual-thread-pairs.json";
   static final String README_BEGIN = "<!-- benchmarks:begin (written by jmh/run-benchmarks.sh) -->";
   static final String README_END = "<!-- benchmarks:end -->";
 
@@ -108,9 +114,18 @@ public final class BenchmarkReport {
             ? Optional.empty()
             : Optional.of(VirtualThreadResult.parse(
                 Files.readString(virtualThreadsFile, StandardCharsets.UTF_8)));
+    Path pairsFile = virtualThreadsFile == null ? null
+        : virtualThreadsFile.resolveSibling(VIRTUAL_THREAD_PAIRS_FILE);
+    if (pairsFile != null && Files.exists(pairsFile)) {
+      VirtualThreadPairsResult pairs =
+          VirtualThreadPairsResult.parse(Files.readString(pairsFile, StandardCharsets.UTF_8));
+      virtualThreads = virtualThreads.map(check -> check.withRounds(pairs));
+    } else {
+      pairsFile = null;
+    }
     List<BenchmarkCase> cases = BenchmarkCase.group(results);
     Machine machine = Machine.current(results, lastModified(jmhFiles, memoryFile,
-        virtualThreadsFile));
+        virtualThreadsFile, pairsFile));
     Files.createDirectories(out);
     BarChart.write(cases, out.resolve(chartFile),
         "Stria and peers, " + machine.cores() + " cores, " + machine.date());

@@ -163,7 +163,10 @@ final class Targets {
   private static List<Verdict> virtualThreadTargets(
       List<BenchmarkCase> cases, Optional<VirtualThreadResult> check) {
     List<Verdict> verdicts = new ArrayList<>();
-    Verdict throughput = batchThroughput(cases);
+    Verdict throughput = check.flatMap(VirtualThreadResult::rounds)
+        .filter(VirtualThreadPairsResult::available)
+        .map(Targets::pairedThroughput)
+        .orElseGet(() -> batchThroughput(cases));
     boolean checkedWithout = check.isPresent() && !check.get().available();
     verdicts.add(throughput.met().isEmpty() && checkedWithout
         ? new Verdict(throughput.target(), NEEDS_VIRTUAL_THREADS, throughput.limit(),
@@ -203,7 +206,8 @@ final class Targets {
   }
 
   /**
-   * Stria's time per virtual-thread batch against the fastest peer's. A batch is mostly the JDK
+   * Stria's time per virtual-thread batch against the fastest peer's, from the JMH lines: the
+   * verdict when {@code VirtualThreadPairs} did not run. A batch is mostly the JDK
    * creating and scheduling 100,000 threads: on a 2-core machine single batches of the same
    * library ranged from 19 to over 60 ms (Java 25, 2026-11-30), and doing nothing at all ({@code
    * floorNoRecording}) was not measurably faster than recording with the fastest libraries (32.4
@@ -237,6 +241,41 @@ final class Targets {
           limit, Optional.empty());
     }
     return new Verdict(target, measured, limit, Optional.of(value <= 1.0));
+  }
+
+  /**
+   * The throughput target judged on {@code VirtualThreadPairs}' rounds, where every library's
+   * batch runs in the same JVMs as Stria's: Stria's batch time over each peer's, round by round
+   * (median, 99% bootstrap interval). Met when every peer's interval lies at or below
+   * 1.00, missed when one lies above, and otherwise the rounds cannot rank Stria against the
+   * closest peer. The text names that closest peer, the one Stria's ratio to is largest.
+   */
+  static Verdict pairedThroughput(VirtualThreadPairsResult pairs) {
+    String target = "Virtual threads, 100,000 tasks with a reader every 100 ms: Stria time per "
+        + "batch / each peer's in the same rounds (throughput >= every peer's)";
+    String limit = "<= " + MarkdownReport.formatRatio(1.0);
+    List<VirtualThreadPairsResult.Comparison> peers = pairs.striaAgainstPeers();
+    if (peers.isEmpty()) {
+      return new Verdict(target, "not measured", limit, Optional.empty());
+    }
+    VirtualThreadPairsResult.Comparison closest = peers.stream()
+        .max(Comparator.comparingDouble(VirtualThreadPairsResult.Comparison::ratio))
+        .orElseThrow();
+    String measured = String.format(Locale.ROOT,
+        "%s (99%% interval %s-%s) against %s, the closest peer; %d rounds in %d JVM%s, median "
+            + "batch %.1f ms against %.1f",
+        MarkdownReport.formatRatio(closest.ratio()), MarkdownReport.formatRatio(closest.low()),
+        MarkdownReport.formatRatio(closest.high()), closest.peer(), pairs.rounds().size(),
+        pairs.jvms(), pairs.jvms() == 1 ? "" : "s", pairs.medianMillis("stria"),
+        pairs.medianMillis(closest.peer()));
+    if (peers.stream().anyMatch(peer -> peer.low() > 1.0)) {
+      return new Verdict(target, measured, limit, Optional.of(false));
+    }
+    if (peers.stream().allMatch(peer -> peer.high() <= 1.0)) {
+      return new Verdict(target, measured, limit, Optional.of(true));
+    }
+    return new Verdict(target, measured + ": the interval spans 1.00, the rounds cannot rank them",
+        limit, Optional.empty());
   }
 
   private static Optional<BenchmarkResult> fastest(
