@@ -29,12 +29,14 @@ import java.util.Map;
  * drew. Within one JVM every library meets the same state, and the ratio of two batches in one
  * round leaves it out.
  *
- * <p>Single rounds still vary widely: in 3 JVMs of 200 rounds (Java 25, 2026-11-30, 4.5 minutes)
- * the natural log of Stria's batch time over a peer's had a standard deviation of 0.22-0.25, so
- * 600 rounds place the median to about 1%. Stria against client_java classic-only measured 1.00
- * (99% interval 0.99-1.01), against HdrHistogram 0.96 (0.95-0.98), against the floor that records
- * nothing 1.07. A full GC before every batch, tried to start each from the same heap, made the
- * rounds noisier (0.26-0.31), not quieter.
+ * <p>Single rounds still vary widely: in 3 JVMs of 200 rounds (Java 25, 2026-11-30) the natural
+ * log of Stria's batch time over a peer's had a standard deviation of 0.22-0.25, so 600 rounds
+ * place the median to about 1%. Two such runs ten minutes apart on one machine: batches took ~50
+ * ms in the first and ~18 ms in the second, for every library alike, yet the ratios agreed:
+ * Stria against client_java classic-only 1.00 (99% intervals 0.99-1.01 and 0.985-1.012),
+ * against HdrHistogram 0.96 and 0.98, against the floor that records nothing 1.07 and 1.04. A
+ * full GC before every batch, tried to start each from the same heap, made the rounds noisier
+ * (0.26-0.31), not quieter.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.stria.jmh.VirtualThreadPairs out.json [jvms]
  * [rounds]} (defaults 3 and 100, after {@value #WARMUP_ROUNDS} warm-up rounds in each JVM). Each
