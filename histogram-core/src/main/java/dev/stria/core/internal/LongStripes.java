@@ -325,8 +325,8 @@ abstract class LongStripes {
    * call by the profile it has, and a cell's first records all take the compact shape, so the
    * padded helper's call site could be profiled as cold (9 calls against 6,641) and left a real
    * call for good. Then every add of two threads on one counter paid it: about 3.1 ns instead of
-   * 1.5, in 4 to 7 of 12 forks (Java 25, LogCompilation: "too big" at that call site in each slow
-   * fork, inlined in each fast one). A cold branch inside a method costs no call, and one never
+   * 1.5, in a quarter to a half of the forks (Java 25: 4 of 16, 4 of 8, 7 of 12; LogCompilation:
+   * "too big" at that call site in each slow fork, inlined in each fast one). A cold branch inside a method costs no call, and one never
    * taken becomes a trap that recompiles with the new profile. Only a third writer's table
    * lookup ({@link #ownedPadded}) stays a call.
    */
