@@ -39,7 +39,7 @@ import java.util.Map;
  * (0.26-0.31), not quieter.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.stria.jmh.VirtualThreadPairs out.json [jvms]
- * [rounds]} (defaults 3 and 100, after {@value #WARMUP_ROUNDS} warm-up rounds in each JVM). Each
+ * [rounds]} (defaults 3 and 200, the runs above, after {@value #WARMUP_ROUNDS} warm-up rounds in each JVM). Each
  * JVM is a child process of this one, with its JVM options. On a JDK without virtual threads it
  * writes {@code "available": false} and exits 0.
  */
@@ -70,7 +70,7 @@ public final class VirtualThreadPairs {
     }
     Path out = Path.of(args.length > 0 ? args[0] : "jmh/target/benchmark-results/virtual-thread-pairs.json");
     int jvms = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
     String json;
     if (!VirtualThreads.available()) {
       json = "{\"jdk\": \"" + System.getProperty("java.version") + "\", \"available\": false}\n";

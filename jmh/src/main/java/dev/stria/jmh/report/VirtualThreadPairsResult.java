@@ -1,5 +1,6 @@
 package dev.stria.jmh.report;
 
+import dev.stria.jmh.memory.SeriesMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,23 +69,17 @@ record VirtualThreadPairsResult(boolean available, List<Map<String, Double>> rou
       for (int i = 0; i < resample.length; i++) {
         resample[i] = logRatios[random.nextInt(logRatios.length)];
       }
-      medians[r] = median(resample);
+      medians[r] = SeriesMemory.median(resample);
     }
     Arrays.sort(medians);
-    return new Comparison(peer, Math.exp(median(logRatios)),
+    return new Comparison(peer, Math.exp(SeriesMemory.median(logRatios)),
         Math.exp(medians[(int) (RESAMPLES * 0.005)]),
         Math.exp(medians[(int) (RESAMPLES * 0.995) - 1]));
   }
 
-  /** The median of {@code values}, which it sorts. */
-  private static double median(double[] values) {
-    Arrays.sort(values);
-    int middle = values.length / 2;
-    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-  }
-
   /** The median batch time of one side, in milliseconds. */
   double medianMillis(String side) {
-    return median(rounds.stream().mapToDouble(round -> round.get(side)).toArray()) / 1e6;
+    double[] nanos = rounds.stream().mapToDouble(round -> round.get(side)).toArray();
+    return SeriesMemory.median(nanos) / 1e6;
   }
 }
