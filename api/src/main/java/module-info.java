@@ -12,4 +12,6 @@ module dev.stria {
   exports dev.stria.snapshot;
   // not API: how the exporters read OTEL_* settings and merge the resource, the same way
   exports dev.stria.config to dev.stria.otlp, dev.stria.prometheus;
+  // not API: the protobuf wire-format writer both exporters encode with
+  exports dev.stria.wire to dev.stria.otlp, dev.stria.prometheus;
 }

@@ -3,6 +3,7 @@ package dev.stria.otlp;
 import dev.stria.MetricReader;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Resource;
+import dev.stria.wire.ProtoWriter;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.stria.otlp;
 import dev.stria.snapshot.InstrumentationScope;
 import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.Resource;
+import dev.stria.wire.ProtoWriter;
 import java.nio.ByteBuffer;
 import java.util.List;
 

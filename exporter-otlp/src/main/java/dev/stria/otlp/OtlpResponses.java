@@ -1,5 +1,6 @@
 package dev.stria.otlp;
 
+import dev.stria.wire.ProtoWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

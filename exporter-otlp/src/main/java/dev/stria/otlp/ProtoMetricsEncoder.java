@@ -12,6 +12,7 @@ import dev.stria.snapshot.MetricSnapshot;
 import dev.stria.snapshot.PointSnapshot;
 import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
+import dev.stria.wire.ProtoWriter;
 import java.util.List;
 import java.util.Map;
 

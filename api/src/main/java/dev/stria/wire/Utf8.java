@@ -1,14 +1,15 @@
-package dev.stria.otlp;
+package dev.stria.wire;
 
 /**
  * UTF-8 encoding straight into a byte array, without the intermediate array of {@link
  * String#getBytes}. An unpaired surrogate becomes {@code '?'}, as {@code String.getBytes(UTF_8)}
  * does, so both encoders agree with the JDK on malformed strings.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
-  static int encodedLength(String s) {
+  /** The bytes {@code s} takes in UTF-8, counting an unpaired surrogate as one {@code '?'}. */
+  public static int encodedLength(String s) {
     int n = s.length();
     int length = n;
     for (int i = 0; i < n; i++) {
@@ -32,7 +33,7 @@ final class Utf8 {
   }
 
   /** Writes {@code s} at {@code offset}; returns the offset after the last byte. */
-  static int encode(String s, byte[] out, int offset) {
+  public static int encode(String s, byte[] out, int offset) {
     int p = offset;
     int n = s.length();
     for (int i = 0; i < n; i++) {

@@ -1,4 +1,7 @@
-package dev.stria.otlp;
+package dev.stria.wire;
+
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * A protobuf wire-format writer that fills its buffer from the end towards the start.
@@ -16,38 +19,47 @@ package dev.stria.otlp;
  * {@code int mark = w.written(); ...content...; w.endMessage(field, mark)}.
  *
  * <p>Not thread-safe; one writer per exporting thread, reused across exports with {@link #reset()}.
+ * Shared by the OTLP encoder and the Prometheus protobuf writer.
  */
-final class ProtoWriter {
-  static final int VARINT = 0;
-  static final int FIXED64 = 1;
-  static final int LENGTH_DELIMITED = 2;
+public final class ProtoWriter {
+  /** Wire type of varint fields (integers, enums, booleans). */
+  public static final int VARINT = 0;
+  /** Wire type of 8-byte fields (doubles, fixed64). */
+  public static final int FIXED64 = 1;
+  /** Wire type of length-prefixed fields (strings, bytes, nested messages, packed lists). */
+  public static final int LENGTH_DELIMITED = 2;
 
   private byte[] buf;
   private int pos;
 
-  ProtoWriter(int initialCapacity) {
+  /** A writer whose buffer starts at {@code initialCapacity} bytes (at least 16) and grows. */
+  public ProtoWriter(int initialCapacity) {
     buf = new byte[Math.max(16, initialCapacity)];
     pos = buf.length;
   }
 
-  void reset() {
+  /** Forgets what was written, keeping the buffer. */
+  public void reset() {
     pos = buf.length;
   }
 
-  byte[] buffer() {
+  /** The buffer; the written bytes are its last {@link #written()} bytes, from {@link #start()}. */
+  public byte[] buffer() {
     return buf;
   }
 
-  int start() {
+  /** The index in {@link #buffer()} of the first written byte. */
+  public int start() {
     return pos;
   }
 
-  int written() {
+  /** How many bytes were written: also a mark that stays valid when the buffer grows. */
+  public int written() {
     return buf.length - pos;
   }
 
   /** A copy of the written bytes, in wire order. */
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return java.util.Arrays.copyOfRange(buf, pos, buf.length);
   }
 
@@ -65,13 +77,15 @@ final class ProtoWriter {
 
   // ---- raw values -------------------------------------------------------------------------
 
-  static int varintSize(long v) {
+  /** The bytes {@code v} takes as a varint: 1 to 10. */
+  public static int varintSize(long v) {
     // 1 byte per 7 significant bits; 0 needs 1 byte.
     int bits = 64 - Long.numberOfLeadingZeros(v | 1);
     return (bits + 6) / 7;
   }
 
-  void varint(long v) {
+  /** A varint (negative values take ten bytes, as protobuf's int64 and int32 do). */
+  public void varint(long v) {
     int size = varintSize(v);
     ensure(size);
     pos -= size;
@@ -83,7 +97,8 @@ final class ProtoWriter {
     buf[p] = (byte) v;
   }
 
-  void fixed64(long v) {
+  /** Eight bytes, little-endian. */
+  public void fixed64(long v) {
     ensure(8);
     pos -= 8;
     for (int i = 0; i < 8; i++) {
@@ -91,29 +106,33 @@ final class ProtoWriter {
     }
   }
 
-  void tag(int field, int wireType) {
+  /** A field's key: its number and wire type. */
+  public void tag(int field, int wireType) {
     varint(((long) field << 3) | wireType);
   }
 
   // ---- fields -----------------------------------------------------------------------------
 
-  void fixed64Field(int field, long v) {
+  /** A fixed64 field. */
+  public void fixed64Field(int field, long v) {
     fixed64(v);
     tag(field, FIXED64);
   }
 
   /** A fixed64 field omitted when zero (proto3 default, no presence). */
-  void fixed64FieldIfNonZero(int field, long v) {
+  public void fixed64FieldIfNonZero(int field, long v) {
     if (v != 0) {
       fixed64Field(field, v);
     }
   }
 
-  void doubleField(int field, double v) {
+  /** A double field, written even when zero (its raw bits: NaN payloads are kept). */
+  public void doubleField(int field, double v) {
     fixed64Field(field, Double.doubleToRawLongBits(v));
   }
 
-  void varintFieldIfNonZero(int field, long v) {
+  /** A varint field omitted when zero (proto3 default, no presence). */
+  public void varintFieldIfNonZero(int field, long v) {
     if (v != 0) {
       varint(v);
       tag(field, VARINT);
@@ -121,21 +140,43 @@ final class ProtoWriter {
   }
 
   /** A sint32 field (zigzag), omitted when zero. */
-  void sint32FieldIfNonZero(int field, int v) {
+  public void sint32FieldIfNonZero(int field, int v) {
     if (v != 0) {
-      varint(((v << 1) ^ (v >> 31)) & 0xFFFFFFFFL);
-      tag(field, VARINT);
+      sint32Field(field, v);
     }
   }
 
-  void boolFieldIfTrue(int field, boolean v) {
+  /**
+   * A varint field written even when zero: a proto2 {@code optional} field that is set keeps its
+   * presence on the wire (an {@code int64} or an enum; negative values take ten bytes).
+   */
+  public void varintField(int field, long v) {
+    varint(v);
+    tag(field, VARINT);
+  }
+
+  /** A sint32 field (zigzag), written even when zero (proto2 presence). */
+  public void sint32Field(int field, int v) {
+    varint(((v << 1) ^ (v >> 31)) & 0xFFFFFFFFL);
+    tag(field, VARINT);
+  }
+
+  /** A sint64 field (zigzag), written even when zero: also one element of an unpacked list. */
+  public void sint64Field(int field, long v) {
+    varint((v << 1) ^ (v >> 63));
+    tag(field, VARINT);
+  }
+
+  /** A bool field omitted when false. */
+  public void boolFieldIfTrue(int field, boolean v) {
     if (v) {
       varint(1);
       tag(field, VARINT);
     }
   }
 
-  void stringField(int field, String s) {
+  /** A string field in UTF-8, written even when empty. */
+  public void stringField(int field, String s) {
     int length = Utf8.encodedLength(s);
     ensure(length);
     pos -= length;
@@ -144,14 +185,15 @@ final class ProtoWriter {
     tag(field, LENGTH_DELIMITED);
   }
 
-  void stringFieldIfNotEmpty(int field, String s) {
+  /** A string field omitted when empty. */
+  public void stringFieldIfNotEmpty(int field, String s) {
     if (!s.isEmpty()) {
       stringField(field, s);
     }
   }
 
   /** A bytes field from lowercase hex digits (trace and span ids), two digits a byte. */
-  void hexBytesField(int field, String hex) {
+  public void hexBytesField(int field, String hex) {
     int length = hex.length() / 2;
     ensure(length);
     pos -= length;
@@ -164,13 +206,26 @@ final class ProtoWriter {
   }
 
   /** Closes a nested message whose content was written since {@code mark}. */
-  void endMessage(int field, int mark) {
+  public void endMessage(int field, int mark) {
     varint(written() - mark);
     tag(field, LENGTH_DELIMITED);
   }
 
+  /**
+   * Prefixes the message written since {@code mark} with its length and no tag: one message of a
+   * length-delimited stream ({@code writeDelimitedTo}), as a Prometheus protobuf scrape is.
+   */
+  public void endDelimited(int mark) {
+    varint(written() - mark);
+  }
+
+  /** Writes the bytes written so far, in wire order. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(buf, pos, buf.length - pos);
+  }
+
   /** A packed repeated fixed64 field; omitted when empty. */
-  void packedFixed64(int field, long[] values) {
+  public void packedFixed64(int field, long[] values) {
     if (values.length == 0) {
       return;
     }
@@ -182,7 +237,7 @@ final class ProtoWriter {
   }
 
   /** A packed repeated double field; omitted when empty. */
-  void packedDouble(int field, double[] values) {
+  public void packedDouble(int field, double[] values) {
     if (values.length == 0) {
       return;
     }
@@ -194,7 +249,7 @@ final class ProtoWriter {
   }
 
   /** A packed repeated uint64 (varint) field; omitted when empty. */
-  void packedVarint(int field, long[] values) {
+  public void packedVarint(int field, long[] values) {
     if (values.length == 0) {
       return;
     }
