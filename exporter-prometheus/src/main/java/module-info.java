@@ -8,10 +8,11 @@ module dev.stria.prometheus {
   requires transitive jdk.httpserver;
   requires java.net.http; // the Pushgateway exporter's client
   requires transitive io.prometheus.metrics.model;
-  requires io.prometheus.metrics.config;
+  // ProtobufFormatWriter is an ExpositionFormatWriter and takes an EscapingScheme
+  requires transitive io.prometheus.metrics.config;
   requires io.prometheus.metrics.exporter.common;
   requires io.prometheus.metrics.exporter.httpserver;
-  requires io.prometheus.writer.text;
+  requires transitive io.prometheus.writer.text;
   // the protobuf writer, which the text-format jar's PrometheusProtobufWriter loads by name
   requires io.prometheus.metrics.expositionformats;
 

@@ -12,7 +12,6 @@ import dev.stria.snapshot.Resource;
 import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +20,12 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * A Prometheus scrape endpoint for a Stria registry, served by Prometheus' own {@code HTTPServer}
- * and exposition writers: text 0.0.4, OpenMetrics 1.0 and protobuf (native histograms), chosen by
- * the {@code Accept} header, gzip when asked for, {@code /metrics} and the health check {@code
- * /-/healthy}.
+ * A Prometheus scrape endpoint for a Stria registry: text 0.0.4, OpenMetrics 1.0 and protobuf
+ * (native histograms), chosen by the {@code Accept} header, gzip when asked for, {@code /metrics}
+ * and the health check {@code /-/healthy}. The text formats are written by Prometheus
+ * client_java's own writers; the protobuf format, which Prometheus asks for when it stores native
+ * histograms, by Stria's, which writes the same bytes as client_java 1.8.0's for the same
+ * snapshots in a fraction of the time and memory (see the README's scrape lines).
  *
  * <pre>{@code
  * MeterRegistry registry = new MeterRegistry();
@@ -99,12 +100,12 @@ import java.util.Map;
  * </ul>
  */
 public final class PrometheusExporter implements AutoCloseable {
-  private final HTTPServer server;
+  private final ScrapeServer server;
   private final PrometheusRegistry prometheusRegistry;
   private final StriaCollector collector;
   private final boolean ownsReader;
 
-  private PrometheusExporter(HTTPServer server, PrometheusRegistry registry,
+  private PrometheusExporter(ScrapeServer server, PrometheusRegistry registry,
       StriaCollector collector, boolean ownsReader) {
     this.server = server;
     this.prometheusRegistry = registry;
@@ -124,7 +125,7 @@ public final class PrometheusExporter implements AutoCloseable {
 
   /** The port the server is bound to (the chosen one when built with port 0). */
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** The collector this exporter serves, registered in {@link #prometheusRegistry()}. */
@@ -309,16 +310,10 @@ public final class PrometheusExporter implements AutoCloseable {
           .exporterProperties(ExporterProperties.builder()
               .includeCreatedTimestamps(createdTimestamps).build())
           .build();
-      HTTPServer.Builder server = HTTPServer.builder(properties)
-          .hostname(host).port(port).registry(served);
-      if (authenticator != null) {
-        server.authenticator(authenticator);
-      }
-      if (https != null) {
-        server.httpsConfigurator(https);
-      }
       try {
-        return new PrometheusExporter(server.buildAndStart(), served, collector, ownsReader);
+        ScrapeServer server = ScrapeServer.start(host, port,
+            new MetricsEndpoint(properties, served), authenticator, https);
+        return new PrometheusExporter(server, served, collector, ownsReader);
       } catch (IOException e) {
         served.unregister(collector);
         throw new UncheckedIOException("cannot serve Prometheus metrics on " + host + ":" + port

@@ -1,7 +1,6 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Pushes a Stria registry's metrics to a Prometheus Pushgateway, for batch jobs that Prometheus
  * cannot scrape and that have no OTLP path. The metrics are converted as {@link
- * PrometheusExporter} serves them (same names, labels, {@code target_info}) and written by
- * client_java's own exposition writers.
+ * PrometheusExporter} serves them (same names, labels, {@code target_info}) and written as it
+ * writes them: text by client_java's writer, protobuf by {@link ProtobufFormatWriter}.
  *
  * <pre>{@code
  * try (PushgatewayExporter exporter = PushgatewayExporter.builder()
@@ -79,7 +78,7 @@ public final class PushgatewayExporter implements AutoCloseable {
     this.groupUrl = groupUrl;
     this.writer = format == Format.PROMETHEUS_TEXT
         ? PrometheusTextFormatWriter.builder().setIncludeCreatedTimestamps(false).build()
-        : new PrometheusProtobufWriter();
+        : new ProtobufFormatWriter();
     this.client = client;
     this.pushOnClose = pushOnClose;
   }

@@ -1,7 +1,6 @@
 package dev.stria.prometheus;
 
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.MetricFamily;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -14,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a collector's scrape in each exposition format, with Prometheus' own writers. */
+/**
+ * Writes a collector's scrape in each exposition format with the writer the exporter serves it
+ * with: client_java's for the text formats, Stria's for protobuf.
+ */
 final class Expose {
   private Expose() {}
 
@@ -26,11 +28,11 @@ final class Expose {
     return write(collector.collect(), "openmetrics");
   }
 
-  /** The protobuf scrape decoded with the official definitions, by family name. */
+  /** The protobuf scrape decoded with the official definitions (client_java's), by family name. */
   static Map<String, MetricFamily> protobuf(MultiCollector collector) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new PrometheusProtobufWriter().write(out, collector.collect());
+      new ProtobufFormatWriter().write(out, collector.collect());
       ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
       Map<String, MetricFamily> families = new LinkedHashMap<>();
       MetricFamily family;

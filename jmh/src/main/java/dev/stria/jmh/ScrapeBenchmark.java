@@ -2,6 +2,7 @@ package dev.stria.jmh;
 
 import dev.stria.Histogram;
 import dev.stria.MeterRegistry;
+import dev.stria.prometheus.ProtobufFormatWriter;
 import dev.stria.prometheus.StriaCollector;
 import dev.stria.snapshot.Temporality;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -32,16 +33,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * times 10 label values), written in the text or protobuf format to a discarding stream: Stria's
  * collector (collect the cumulative reader, convert, write) beside Prometheus client_java
  * scraping the same shape of its own classic histograms. Both go through a {@link
- * PrometheusRegistry} and the same writer, so the difference is collection plus conversion.
- * Stria's scope labels and {@code target_info} are off so that both scrapes have the same series.
+ * PrometheusRegistry}, and each is written by the writer its endpoint serves that format with:
+ * client_java's text writer for both; for protobuf, Stria's {@link ProtobufFormatWriter} (what
+ * {@code PrometheusExporter} serves) and client_java's {@link PrometheusProtobufWriter}, which
+ * write the same bytes for the same snapshots. Stria's scope labels and {@code target_info} are
+ * off so that both scrapes have the same series.
  *
- * <p>{@code format=model} writes nothing: it measures the part of a scrape each library owns, the
- * collection and the snapshots in client_java's model that a writer would be given. The writer
- * is the same code for both, and on Java 25 what it allocates depends on how C2 happened to
- * compile it in that JVM: the protobuf writer allocated 18.3 MB per scrape in some JVMs and 27.4
- * MB in others, for Stria's snapshots and for client_java's alike (a loop of scrapes measured
- * with the thread's allocation counter, 2026-11-30). Hence three forks: with one, a line can land
- * on either mode and the ratio between the libraries measures that draw, not the libraries.
+ * <p>{@code format=model} writes nothing: it measures the collection and the snapshots in
+ * client_java's model that a writer would be given. What client_java's protobuf writer allocates
+ * depends on how C2 happened to compile it in that JVM (on Java 25, 18.3 MB per scrape in some
+ * JVMs and 27.4 MB in others, for Stria's snapshots and client_java's alike: a loop of scrapes
+ * measured with the thread's allocation counter, 2026-11-30). Hence three forks: with one, a line
+ * can land on either mode and measure that draw.
  *
  * <p>Run with {@code -prof gc} to compare {@code gc.alloc.rate.norm} per scrape.
  */
@@ -61,16 +64,23 @@ public class ScrapeBenchmark {
 
   private PrometheusRegistry stria;
   private PrometheusRegistry clientJava;
-  private ExpositionFormatWriter writer; // null for format=model
+  private ExpositionFormatWriter striaWriter; // null for format=model
+  private ExpositionFormatWriter clientJavaWriter;
   private dev.stria.MetricReader reader;
 
   @Setup
   public void setUp() {
-    writer = switch (format) {
-      case "text" -> PrometheusTextFormatWriter.create();
-      case "protobuf" -> new PrometheusProtobufWriter();
-      default -> null; // model: nothing is written
-    };
+    switch (format) {
+      case "text" -> {
+        striaWriter = PrometheusTextFormatWriter.create();
+        clientJavaWriter = striaWriter;
+      }
+      case "protobuf" -> {
+        striaWriter = new ProtobufFormatWriter();
+        clientJavaWriter = new PrometheusProtobufWriter();
+      }
+      default -> { } // model: nothing is written
+    }
     SplittableRandom random = new SplittableRandom(42);
 
     MeterRegistry registry = new MeterRegistry();
@@ -105,15 +115,16 @@ public class ScrapeBenchmark {
 
   @Benchmark
   public long striaScrape() throws IOException {
-    return scrape(stria);
+    return scrape(stria, striaWriter);
   }
 
   @Benchmark
   public long clientJavaScrape() throws IOException {
-    return scrape(clientJava);
+    return scrape(clientJava, clientJavaWriter);
   }
 
-  private long scrape(PrometheusRegistry registry) throws IOException {
+  private static long scrape(PrometheusRegistry registry, ExpositionFormatWriter writer)
+      throws IOException {
     MetricSnapshots snapshots = registry.scrape();
     if (writer == null) {
       return snapshots.size();
