@@ -24,8 +24,10 @@ import java.util.Map;
  * (native histograms), chosen by the {@code Accept} header, gzip when asked for, {@code /metrics}
  * and the health check {@code /-/healthy}. The text formats are written by Prometheus
  * client_java's own writers; the protobuf format, which Prometheus asks for when it stores native
- * histograms, by Stria's, which writes the same bytes as client_java 1.8.0's for the same
- * snapshots in a fraction of the time and memory (see the README's scrape lines).
+ * histograms, by Stria's {@link ProtobufFormatWriter}: the same bytes as client_java 1.8.0's
+ * writer for the same snapshots; a whole scrape of 10,000 histogram series allocates about a
+ * quarter of what client_java's own does, in less time (the README's benchmarks). The server is
+ * the JDK's {@code com.sun.net.httpserver}, run by the exporter with daemon threads.
  *
  * <pre>{@code
  * MeterRegistry registry = new MeterRegistry();

@@ -109,10 +109,7 @@ final class ProtobufScrapeEncoder {
 
   private final ProtoWriter out;
   private final EscapingScheme scheme;
-  // a native histogram's spans and deltas, computed forwards before they are written backwards
-  private int[] spanOffsets = new int[8];
-  private int[] spanLengths = new int[8];
-  private long[] deltas = new long[24];
+  private final NativeBucketSpans spans = new NativeBucketSpans();
 
   /**
    * An encoder for one scrape; {@code sizeHint} is the expected size in bytes (the last scrape's),
@@ -233,7 +230,8 @@ final class ProtobufScrapeEncoder {
   /** A counter's or info's name: its base name with {@code suffix}, never twice. */
   private String suffixedName(MetricMetadata metadata, String suffix) {
     String base = SnapshotEscaper.getExpositionBaseMetadataName(metadata, scheme);
-    return base.endsWith(suffix) ? base : SnapshotEscaper.getMetadataName(metadata, scheme) + suffix;
+    return base.endsWith(suffix)
+        ? base : SnapshotEscaper.getMetadataName(metadata, scheme) + suffix;
   }
 
   private void writeCounter(CounterDataPointSnapshot point) {
@@ -253,8 +251,8 @@ final class ProtobufScrapeEncoder {
   }
 
   /**
-   * A gauge metric: a gauge's point, an info's (value 1) or one state of a state set (1 or 0), whose
-   * state is one more label after the point's own.
+   * A gauge metric: a gauge's point, an info's (value 1) or one state of a state set (1 or 0),
+   * whose state is one more label after the point's own.
    */
   private void writeGauge(DataPointSnapshot point, double value, String stateLabel, String state) {
     int metric = out.written();
@@ -377,56 +375,19 @@ final class ProtobufScrapeEncoder {
     return count;
   }
 
-  /**
-   * Native buckets as spans of consecutive indexes and count deltas. A gap of one or two empty
-   * buckets is filled with empty buckets (cheaper than a new span), a longer gap starts a span
-   * whose offset is the gap; the first span's offset is the first index. Computed forwards, then
-   * written backwards.
-   */
+  /** Native buckets as spans and deltas ({@link NativeBucketSpans}), written last to first. */
   private void writeNativeBuckets(int spanField, int deltaField, NativeHistogramBuckets buckets) {
-    int n = buckets.size();
-    if (n == 0) {
+    if (buckets.size() == 0) {
       return;
     }
-    if (spanOffsets.length < n) {
-      spanOffsets = new int[n];
-      spanLengths = new int[n];
+    spans.layOut(buckets);
+    for (int d = spans.deltaCount() - 1; d >= 0; d--) {
+      out.sint64Field(deltaField, spans.delta(d));
     }
-    if (deltas.length < 3 * n) {
-      deltas = new long[3 * n];
-    }
-    int spans = 0;
-    int deltaCount = 0;
-    int previousIndex = buckets.getBucketIndex(0);
-    long previousCount = 0;
-    spanOffsets[0] = previousIndex;
-    spanLengths[0] = 0;
-    for (int i = 0; i < n; i++) {
-      int index = buckets.getBucketIndex(i);
-      if (index > previousIndex + 3) {
-        spans++;
-        spanOffsets[spans] = index - (previousIndex + 1);
-        spanLengths[spans] = 0;
-      } else {
-        while (index > previousIndex + 1) { // fill a gap of one or two
-          spanLengths[spans]++;
-          previousIndex++;
-          deltas[deltaCount++] = -previousCount;
-          previousCount = 0;
-        }
-      }
-      spanLengths[spans]++;
-      deltas[deltaCount++] = buckets.getCount(i) - previousCount;
-      previousCount = buckets.getCount(i);
-      previousIndex = index;
-    }
-    for (int d = deltaCount - 1; d >= 0; d--) {
-      out.sint64Field(deltaField, deltas[d]);
-    }
-    for (int s = spans; s >= 0; s--) {
+    for (int s = spans.spanCount() - 1; s >= 0; s--) {
       int span = out.written();
-      out.varintField(SPAN_LENGTH, spanLengths[s]);
-      out.sint32Field(SPAN_OFFSET, spanOffsets[s]);
+      out.varintField(SPAN_LENGTH, spans.spanLength(s));
+      out.sint32Field(SPAN_OFFSET, spans.spanOffset(s));
       out.endMessage(spanField, span);
     }
   }

@@ -10,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,11 +35,24 @@ final class Expose {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       new ProtobufFormatWriter().write(out, collector.collect());
-      ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
       Map<String, MetricFamily> families = new LinkedHashMap<>();
+      for (MetricFamily family : families(out.toByteArray())) {
+        families.put(family.getName(), family);
+      }
+      return families;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The families of a protobuf scrape's bytes (delimited messages), in order. */
+  static List<MetricFamily> families(byte[] delimited) {
+    try {
+      ByteArrayInputStream in = new ByteArrayInputStream(delimited);
+      List<MetricFamily> families = new ArrayList<>();
       MetricFamily family;
       while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
-        families.put(family.getName(), family);
+        families.add(family);
       }
       return families;
     } catch (IOException e) {

@@ -75,10 +75,11 @@ class MetricsEndpointTest {
   @Test
   void protobufScrapeIsTheBytesClientJavaWouldServe() {
     HttpResponse<byte[]> stria = get(exporter.port(), "GET", "/metrics", "Accept", PROTOBUF);
-    HttpResponse<byte[]> reference = get(clientJava.getPort(), "GET", "/metrics", "Accept", PROTOBUF);
+    HttpResponse<byte[]> reference =
+        get(clientJava.getPort(), "GET", "/metrics", "Accept", PROTOBUF);
 
     assertSameResponse(stria, reference);
-    assertThat(decode(stria.body())).extracting(MetricFamily::getName)
+    assertThat(Expose.families(stria.body())).extracting(MetricFamily::getName)
         .containsExactlyInAnyOrder("http_requests_total", "http_latency_seconds", "their_gauge",
             "target_info");
   }
@@ -92,7 +93,7 @@ class MetricsEndpointTest {
 
     assertThat(stria.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(gunzip(stria.body())).isEqualTo(gunzip(reference.body()));
-    assertThat(decode(gunzip(stria.body()))).hasSize(4);
+    assertThat(Expose.families(gunzip(stria.body()))).hasSize(4);
   }
 
   @Test
@@ -102,7 +103,7 @@ class MetricsEndpointTest {
     HttpResponse<byte[]> reference = get(clientJava.getPort(), "GET", path, "Accept", PROTOBUF);
 
     assertSameResponse(stria, reference);
-    assertThat(decode(stria.body())).extracting(MetricFamily::getName)
+    assertThat(Expose.families(stria.body())).extracting(MetricFamily::getName)
         .containsExactlyInAnyOrder("http_latency_seconds", "their_gauge");
   }
 
@@ -118,7 +119,8 @@ class MetricsEndpointTest {
   @Test
   void headRequestGetsTheLengthAndNoBody() {
     HttpResponse<byte[]> stria = get(exporter.port(), "HEAD", "/metrics", "Accept", PROTOBUF);
-    HttpResponse<byte[]> reference = get(clientJava.getPort(), "HEAD", "/metrics", "Accept", PROTOBUF);
+    HttpResponse<byte[]> reference =
+        get(clientJava.getPort(), "HEAD", "/metrics", "Accept", PROTOBUF);
 
     assertThat(stria.statusCode()).isEqualTo(200);
     assertThat(stria.body()).isEmpty();
@@ -149,7 +151,8 @@ class MetricsEndpointTest {
     });
 
     HttpResponse<byte[]> stria = get(exporter.port(), "GET", "/metrics", "Accept", PROTOBUF);
-    HttpResponse<byte[]> reference = get(clientJava.getPort(), "GET", "/metrics", "Accept", PROTOBUF);
+    HttpResponse<byte[]> reference =
+        get(clientJava.getPort(), "GET", "/metrics", "Accept", PROTOBUF);
 
     assertThat(stria.statusCode()).isEqualTo(500).isEqualTo(reference.statusCode());
     assertThat(new String(stria.body(), StandardCharsets.UTF_8))
@@ -200,20 +203,6 @@ class MetricsEndpointTest {
   private static byte[] gunzip(byte[] body) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
       return in.readAllBytes();
-    }
-  }
-
-  private static List<MetricFamily> decode(byte[] body) {
-    try {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      List<MetricFamily> families = new ArrayList<>();
-      MetricFamily family;
-      while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
-        families.add(family);
-      }
-      return families;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

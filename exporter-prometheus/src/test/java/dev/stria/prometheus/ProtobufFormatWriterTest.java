@@ -33,11 +33,9 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot.UnknownDataPointSnapshot;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -83,7 +81,7 @@ class ProtobufFormatWriterTest {
       MetricSnapshots snapshots = StriaCollector.builder(reader).build().collect();
 
       assertSameBytes(snapshots, scheme);
-      assertThat(decode(stria(snapshots, scheme))).hasSizeGreaterThanOrEqualTo(7);
+      assertThat(Expose.families(stria(snapshots, scheme))).hasSizeGreaterThanOrEqualTo(7);
     }
   }
 
@@ -141,7 +139,7 @@ class ProtobufFormatWriterTest {
             .build());
 
     assertSameBytes(snapshots, scheme);
-    assertThat(decode(stria(snapshots, scheme))).hasSize(8);
+    assertThat(Expose.families(stria(snapshots, scheme))).hasSize(8);
   }
 
   @Test
@@ -190,7 +188,7 @@ class ProtobufFormatWriterTest {
         .build();
 
     assertSameBytes(withDuplicate, EscapingScheme.UNDERSCORE_ESCAPING);
-    assertThat(decode(stria(withDuplicate, EscapingScheme.UNDERSCORE_ESCAPING)).get(0)
+    assertThat(Expose.families(stria(withDuplicate, EscapingScheme.UNDERSCORE_ESCAPING)).get(0)
         .getMetricCount()).isEqualTo(2);
   }
 
@@ -204,8 +202,8 @@ class ProtobufFormatWriterTest {
             .dataPoint(GaugeDataPointSnapshot.builder().value(1).build())
             .build());
 
-    List<MetricFamily> clientJava = decode(clientJava(snapshots, EscapingScheme.DEFAULT));
-    List<MetricFamily> stria = decode(stria(snapshots, EscapingScheme.DEFAULT));
+    List<MetricFamily> clientJava = Expose.families(clientJava(snapshots, EscapingScheme.DEFAULT));
+    List<MetricFamily> stria = Expose.families(stria(snapshots, EscapingScheme.DEFAULT));
 
     assertThat(clientJava).hasSize(2);
     assertThat(clientJava.get(0).hasName()).isFalse();
@@ -222,7 +220,7 @@ class ProtobufFormatWriterTest {
     byte[] actual = stria(snapshots, scheme);
     if (!Arrays.equals(expected, actual)) {
       // the decoded messages say where they differ; the bytes alone would not
-      assertThat(decode(actual)).isEqualTo(decode(expected));
+      assertThat(Expose.families(actual)).isEqualTo(Expose.families(expected));
     }
     assertThat(actual).isEqualTo(expected);
   }
@@ -241,20 +239,6 @@ class ProtobufFormatWriterTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       writer.write(out, snapshots, scheme);
       return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<MetricFamily> decode(byte[] bytes) {
-    try {
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-      List<MetricFamily> families = new ArrayList<>();
-      MetricFamily family;
-      while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
-        families.add(family);
-      }
-      return families;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
