@@ -17,10 +17,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.Test;
 class MetricsEndpointTest {
   private static final String PROTOBUF = PrometheusProtobufWriter.CONTENT_TYPE;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final MeterRegistry registry = new MeterRegistry();
   private PrometheusExporter exporter;
   private HTTPServer clientJava;
@@ -183,21 +178,9 @@ class MetricsEndpointTest {
     assertThat(stria.body()).isNotEmpty().isEqualTo(reference.body());
   }
 
-  private HttpResponse<byte[]> get(int port, String method, String path, String... headers) {
-    try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + port + path)).method(method,
-          HttpRequest.BodyPublishers.noBody());
-      if (headers.length > 0) {
-        request.headers(headers);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<byte[]> get(int port, String method, String path,
+      String... headers) {
+    return LoopbackHttp.send(port, method, path, headers);
   }
 
   private static byte[] gunzip(byte[] body) throws IOException {

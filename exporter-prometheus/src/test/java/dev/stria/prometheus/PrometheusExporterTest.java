@@ -13,9 +13,6 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PrometheusExporterTest {
-  private final HttpClient http = HttpClient.newHttpClient();
   private final FakeReader reader = FakeReader.of(
       metric("http.server.requests", "Requests", "", MetricType.COUNTER, counter(3, "code", "200")),
       metric("up", "", "", MetricType.GAUGE, gauge(1)));
@@ -43,19 +39,7 @@ class PrometheusExporterTest {
   }
 
   private HttpResponse<byte[]> get(String path, String... headers) {
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + exporter.port() + path));
-      if (headers.length > 0) {
-        request.headers(headers);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return LoopbackHttp.send(exporter.port(), "GET", path, headers);
   }
 
   private static String body(HttpResponse<byte[]> response) {
