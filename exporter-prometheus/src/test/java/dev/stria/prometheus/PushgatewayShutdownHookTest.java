@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stria.Counter;
 import dev.stria.MeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +27,14 @@ class PushgatewayShutdownHookTest {
     }
   }
 
-  private record Exit(int code, String err) {}
-
-  private Exit runChild(String address) throws Exception {
-    Path err = dir.resolve("child.err");
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        PushgatewayShutdownHookTest.class.getName(), address, "hooked", "2500")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-    if (!child.waitFor(60, TimeUnit.SECONDS)) {
-      child.destroyForcibly();
-      throw new AssertionError("the child job did not exit");
-    }
-    return new Exit(child.exitValue(), Files.readString(err));
+  private ChildJvm.Exit runChild(String address) throws Exception {
+    return ChildJvm.run(dir, PushgatewayShutdownHookTest.class, address, "hooked", "2500");
   }
 
   @Test
   void aJobThatReturnsWithoutClosingStillPushesItsFinalValue() throws Exception {
     try (Pushgateway pushgateway = Pushgateway.start(dir)) {
-      Exit exit = runChild(pushgateway.address());
+      ChildJvm.Exit exit = runChild(pushgateway.address());
 
       assertThat(exit.code()).as(exit.err()).isZero();
       List<String> samples = pushgateway.samples("hooked_items_total");
@@ -61,7 +47,7 @@ class PushgatewayShutdownHookTest {
       throws Exception {
     String down = "http://127.0.0.1:" + LoggedProcess.freePort();
 
-    Exit exit = runChild(down);
+    ChildJvm.Exit exit = runChild(down);
 
     assertThat(exit.code()).isZero();
     assertThat(exit.err()).contains("WARNING: Pushgateway push from the shutdown hook: PUT "
