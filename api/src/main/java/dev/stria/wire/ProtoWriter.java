@@ -134,8 +134,7 @@ public final class ProtoWriter {
   /** A varint field omitted when zero (proto3 default, no presence). */
   public void varintFieldIfNonZero(int field, long v) {
     if (v != 0) {
-      varint(v);
-      tag(field, VARINT);
+      varintField(field, v);
     }
   }
 
@@ -170,8 +169,7 @@ public final class ProtoWriter {
   /** A bool field omitted when false. */
   public void boolFieldIfTrue(int field, boolean v) {
     if (v) {
-      varint(1);
-      tag(field, VARINT);
+      varintField(field, 1);
     }
   }
 
@@ -207,7 +205,7 @@ public final class ProtoWriter {
 
   /** Closes a nested message whose content was written since {@code mark}. */
   public void endMessage(int field, int mark) {
-    varint(written() - mark);
+    endDelimited(mark);
     tag(field, LENGTH_DELIMITED);
   }
 
